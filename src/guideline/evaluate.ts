@@ -1,0 +1,135 @@
+import { condName } from '../engine/compile.js';
+import { run } from '../engine/evaluate.js';
+import { contentHash } from '../engine/hash.js';
+import type { ChartResult, IssueResult, Missing, Note, RuleKind, TableResult, Text } from '../engine/types.js';
+import type { Case } from './case-schema.js';
+import type { LmFacts } from './facts.js';
+import { COMPILED, GUIDELINE, MODEL } from './model.js';
+
+export type Certainty = 'confirmed' | 'probable' | 'possible' | 'lacking-evidence';
+export type Prognosis = 'not-unfavourable' | 'unfavourable' | 'very-unfavourable';
+
+/** One line of advice, with its provenance. */
+export interface Item {
+  readonly rule: string;
+  readonly kind: RuleKind;
+  readonly group: string;
+  readonly ids: readonly string[];
+  readonly section: string;
+  readonly refs: readonly number[];
+  readonly text: Text;
+  readonly rationale: Text;
+  readonly note?: Note;
+  /** Facts the rule's conditions read, with their values. */
+  readonly facts: Readonly<Record<string, unknown>>;
+}
+
+export interface Result {
+  readonly guideline: {
+    readonly id: string; readonly title: Text; readonly version: string; readonly plannedRevision: string; readonly contentHash: string;
+  };
+  readonly asOf: string | null;
+  readonly scope: 'in-scope' | 'out-of-scope' | 'unknown';
+  readonly diagnosis: {
+    /** Where the diagnostic flowchart ended (null: stopped on a missing fact). */
+    readonly position: string | null;
+    readonly certainty: Certainty | null;
+    readonly eanoType: string | null;
+    readonly mriPattern: string | null;
+  };
+  readonly category: 1 | 2 | 3 | null;
+  readonly prognosis: Prognosis | null;
+  readonly modifiers: readonly string[];
+  readonly treatment: { readonly position: string | null };
+  /** Everything advised, warned or stated, most important first. */
+  readonly recommendations: readonly Item[];
+  readonly missing: readonly Missing[];
+  readonly errors: readonly IssueResult[];
+  readonly warnings: readonly IssueResult[];
+  readonly trace: { readonly flowcharts: readonly ChartResult[]; readonly tables: readonly TableResult[] };
+  /** Every requirement ID the output implements, sorted. */
+  readonly ids: readonly string[];
+}
+
+export const CONTENT_HASH = contentHash(MODEL);
+
+const PROGNOSIS: Record<1 | 2 | 3, Prognosis> = { 1: 'not-unfavourable', 2: 'unfavourable', 3: 'very-unfavourable' };
+export const CERTAINTY_TEXT: Record<Certainty, Text> = {
+  confirmed: { nl: 'bevestigd', en: 'confirmed' },
+  probable: { nl: 'waarschijnlijk', en: 'probable' },
+  possible: { nl: 'mogelijk', en: 'possible' },
+  'lacking-evidence': { nl: 'onvoldoende bewijs', en: 'lacking evidence' },
+};
+
+/** EANO–ESMO type: I/II from cytology or biopsy, letter from the MRI pattern. */
+function eano(f: LmFacts): { type: string | null; pattern: string | null } {
+  const positive = f.punctures.some((lp) => lp.cytology === 'positive') || f.biopsy === 'positive';
+  const pattern = f.mriPattern;
+  const letter = pattern === null ? null : pattern.charAt(0);
+  if (!positive && (f.certainty === 'none' || letter === null)) return { type: null, pattern };
+  return { type: (positive ? 'I' : 'II') + (letter ?? ''), pattern };
+}
+
+function fill(text: Text, values: Readonly<Record<string, Text | string | number | null>>): Text {
+  const one = (s: string, lang: 'nl' | 'en'): string =>
+    s.replace(/\{(\w+)\}/g, (m, k: string) => {
+      const v = values[k];
+      if (v === undefined || v === null) return '?';
+      return typeof v === 'object' ? v[lang] : String(v);
+    });
+  return text.nl.includes('{') || text.en.includes('{') ? { nl: one(text.nl, 'nl'), en: one(text.en, 'en') } : text;
+}
+
+function scopeOf(f: LmFacts): Result['scope'] {
+  if (f.primary === null) return 'unknown';
+  return f.primary === 'primary-brain' || f.primary === 'haematological' ? 'out-of-scope' : 'in-scope';
+}
+
+/**
+ * Pure and synchronous: the case and the evaluation date in, the advice out.
+ * The case's assessmentDate wins over options.asOf; without either, no revision check is possible.
+ */
+export function evaluate(c: Case, options: { asOf?: string } = {}): Result {
+  const asOf = c.assessmentDate ?? options.asOf ?? null;
+  const r = run(COMPILED, { case: c, asOf });
+  const f = r.facts;
+  const scope = scopeOf(f);
+  const out = scope === 'out-of-scope';
+  const certainty = out || f.certainty === null || f.certainty === 'none' ? null : f.certainty;
+  const { type: eanoType, pattern } = eano(f);
+  const type = out ? null : eanoType;
+  const category = !out && typeof f.category === 'number' ? f.category : null;
+  const values = {
+    eanoType: type ?? '—', certainty: certainty ? CERTAINTY_TEXT[certainty] : null, kps: f.kps, kpsText: f.kpsText,
+  };
+  const recommendations = r.fired.map((id) => item(id, f, values));
+  const ids = [...new Set(recommendations.flatMap((i) => i.ids))].sort();
+  return {
+    guideline: { id: GUIDELINE.id, title: GUIDELINE.title, version: GUIDELINE.version, plannedRevision: GUIDELINE.plannedRevision, contentHash: CONTENT_HASH },
+    asOf,
+    scope,
+    diagnosis: { position: r.charts[0]?.outcome ?? null, certainty, eanoType: type, mriPattern: out ? null : pattern },
+    category,
+    prognosis: category === null ? null : PROGNOSIS[category],
+    modifiers: category !== null && f.mriFindings?.includes('brain-metastases') ? ['brain-metastases'] : [],
+    treatment: { position: r.charts[1]?.outcome ?? null },
+    recommendations,
+    missing: out ? [] : r.missing,
+    errors: r.issues.filter((i) => i.severity === 'error'),
+    warnings: r.issues.filter((i) => i.severity === 'warning'),
+    trace: { flowcharts: r.charts, tables: r.tables },
+    ids,
+  };
+}
+
+function item(id: string, f: LmFacts, values: Parameters<typeof fill>[1]): Item {
+  const rule = COMPILED.rules.get(id)!;
+  const facts: Record<string, unknown> = {};
+  for (const c of rule.when) {
+    for (const k of MODEL.predicates[condName(c)].uses) facts[k] = f[k];
+  }
+  return {
+    rule: rule.id, kind: rule.kind, group: rule.group, ids: rule.ids, section: rule.section, refs: rule.refs ?? [],
+    text: fill(rule.text, values), rationale: rule.rationale, ...(rule.note ? { note: rule.note } : {}), facts,
+  };
+}

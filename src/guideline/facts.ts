@@ -1,0 +1,210 @@
+import type { FactDef, Text } from '../engine/types.js';
+import type { Case, LumbarPuncture, MriFinding, PrimaryTumour, Symptom, TherapyClass } from './case-schema.js';
+import { kpsStep } from './kps.js';
+
+/** What the evaluator sees of a case. null = unknown. */
+export interface Input {
+  readonly case: Case;
+  /** Evaluation date, YYYY-MM-DD; null when neither given nor in the case. */
+  readonly asOf: string | null;
+}
+
+export type Option = {
+  readonly option: string;
+  readonly meaningful: boolean;
+  readonly rapid: boolean;
+  readonly exception: boolean;
+};
+
+export type LmFacts = {
+  primary: PrimaryTumour | null;
+  knownCancer: boolean | null;
+  her2: 'positive' | 'negative' | null;
+  brafV600: 'mutant' | 'wild-type' | null;
+  nsclcDriver: 'egfr' | 'alk' | 'none' | null;
+  krasG12c: 'mutant' | 'wild-type' | null;
+  pdl1Tps: number | null;
+  symptoms: readonly Symptom[] | null;
+  explained: boolean | null;
+  highSuspicion: boolean | null;
+  mriDone: boolean | null;
+  mriFindings: readonly MriFinding[] | null;
+  punctures: readonly LumbarPuncture[];
+  biopsy: 'positive' | 'negative' | 'not-done' | null;
+  perf70: boolean | null;
+  perfSource: 'kps' | 'adl' | 'ecog' | null;
+  kps: number | null;
+  kpsText: Text | null;
+  encephalopathy: boolean | null;
+  deficit: boolean | null;
+  systemic: 'absent' | 'controlled' | 'progressive-with-options' | 'progressive-without-options' | null;
+  threatening: boolean | null;
+  resistance: boolean | null;
+  progressedOn: readonly TherapyClass[];
+  symptomaticLocations: readonly string[] | null;
+  raisedIcp: boolean | null;
+  asOf: string | null;
+  certainty: 'confirmed' | 'probable' | 'possible' | 'lacking-evidence' | 'none' | null;
+  mriPattern: 'A' | 'B' | 'C' | 'D-hydrocephalus' | 'D-normal' | null;
+  category: 1 | 2 | 3 | 'n/a' | null;
+  option: Option | null;
+  optionCandidates: readonly (Option | null)[];
+};
+
+const t = (nl: string, en: string): Text => ({ nl, en });
+
+export const FACTS: Record<keyof LmFacts, FactDef> = {
+  primary: { label: t('primaire tumor', 'primary tumour'), fields: ['primaryTumour'] },
+  knownCancer: { label: t('bekende maligniteit', 'known cancer'), fields: ['knownCancer'] },
+  her2: { label: t('HER2-status', 'HER2 status'), fields: ['markers.her2'] },
+  brafV600: { label: t('BRAF V600-mutatie', 'BRAF V600 mutation'), fields: ['markers.brafV600'] },
+  nsclcDriver: {
+    label: t('drivermutatie NSCLC (EGFR, ALK)', 'NSCLC driver (EGFR, ALK)'),
+    fields: ['markers.egfr', 'markers.alk', 'markers.krasG12c'],
+  },
+  krasG12c: { label: t('KRAS G12C-mutatie', 'KRAS G12C mutation'), fields: ['markers.krasG12c'] },
+  pdl1Tps: { label: t('PD-L1 TPS', 'PD-L1 TPS'), fields: ['markers.pdl1Tps'] },
+  symptoms: { label: t('symptomen', 'symptoms'), fields: ['symptoms'] },
+  explained: {
+    label: t('symptomen verklaard door hersenmetastasen', 'symptoms explained by brain metastases'),
+    fields: ['symptomsExplainedByBrainMetastases'],
+  },
+  highSuspicion: { label: t('hoge klinische verdenking', 'high clinical suspicion'), fields: ['highClinicalSuspicion'] },
+  mriDone: { label: t('MRI verricht', 'MRI performed'), fields: ['mri.done'] },
+  mriFindings: { label: t('MRI-bevindingen', 'MRI findings'), fields: ['mri.findings'] },
+  punctures: { label: t('lumbaalpuncties', 'lumbar punctures'), fields: ['lumbarPunctures'] },
+  biopsy: { label: t('leptomeningeaal biopt', 'leptomeningeal biopsy'), fields: ['leptomeningealBiopsy'] },
+  perf70: {
+    label: t('performance: KPS ≥ 70 of zelfstandig in ADL', 'performance: KPS ≥ 70 or independent in ADL'),
+    fields: ['performance.kps', 'performance.adlIndependent', 'performance.ecog'],
+  },
+  perfSource: { label: t('bron van performance', 'performance source'), fields: ['performance'] },
+  kps: { label: t('Karnofsky-score', 'Karnofsky score'), fields: ['performance.kps'] },
+  kpsText: { label: t('Karnofsky-omschrijving', 'Karnofsky description'), fields: ['performance.kps'] },
+  encephalopathy: { label: t('ernstige encefalopathie', 'severe encephalopathy'), fields: ['severeEncephalopathy'] },
+  deficit: { label: t('ernstige neurologische uitval', 'severe neurological deficit'), fields: ['severeNeurologicalDeficit'] },
+  systemic: { label: t('systemische ziekte', 'systemic disease'), fields: ['systemicDisease.status'] },
+  threatening: {
+    label: t('systemische ziekte bedreigend', 'systemic disease threatening'),
+    fields: ['systemicDisease.threatening', 'systemicDisease.status'],
+  },
+  resistance: {
+    label: t('resistentie tegen chemo- of hormonale therapie', 'resistance to chemo- or hormonal therapy'),
+    fields: ['resistanceToTherapy'],
+  },
+  progressedOn: { label: t('progressie op therapie', 'progression on therapy'), fields: ['therapies.progressedOn'] },
+  symptomaticLocations: { label: t('symptomatische locaties', 'symptomatic locations'), fields: ['symptomaticLocations', 'symptoms'] },
+  raisedIcp: { label: t('tekenen van verhoogde intracraniële druk', 'signs of raised intracranial pressure'), fields: ['raisedIcpSigns'] },
+  asOf: { label: t('beoordelingsdatum', 'assessment date'), fields: ['assessmentDate'] },
+  certainty: { label: t('EANO–ESMO-zekerheid', 'EANO–ESMO certainty'), fields: [] },
+  mriPattern: { label: t('MRI-patroon (EANO–ESMO)', 'MRI pattern (EANO–ESMO)'), fields: ['mri.findings'] },
+  category: { label: t('categorie', 'category'), fields: [] },
+  option: { label: t('systemische optie', 'systemic option'), fields: [] },
+  optionCandidates: { label: t('mogelijke systemische opties', 'possible systemic options'), fields: [] },
+};
+
+/** KPS, then ADL, then ECOG; measures that disagree about the 70 threshold leave it unknown. */
+export function performance(c: Case): { perf70: boolean | null; source: LmFacts['perfSource'] } {
+  const p = c.performance ?? {};
+  const votes: [LmFacts['perfSource'], boolean][] = [];
+  if (p.kps !== undefined) votes.push(['kps', p.kps >= 70]);
+  if (p.adlIndependent !== undefined) votes.push(['adl', p.adlIndependent]);
+  if (p.ecog !== undefined && p.ecog !== 2) votes.push(['ecog', p.ecog <= 1]);
+  const first = votes[0];
+  if (!first) return { perf70: null, source: null };
+  if (votes.some(([, v]) => v !== first[1])) return { perf70: null, source: null };
+  return { perf70: first[1], source: first[0] };
+}
+
+/** A detected driver decides; KRAS G12C or EGFR wt + ALK negative means no targetable driver. */
+function nsclcDriver(c: Case): LmFacts['nsclcDriver'] {
+  const csf = (c.lumbarPunctures ?? []).map((lp) => lp.molecular ?? {});
+  const any = <K extends 'egfr' | 'alk' | 'krasG12c'>(k: K, v: string): boolean =>
+    c.markers?.[k] === v || csf.some((m) => m[k] === v);
+  if (any('egfr', 'mutant')) return 'egfr';
+  if (any('alk', 'positive')) return 'alk';
+  if (any('krasG12c', 'mutant')) return 'none';
+  if (any('egfr', 'wild-type') && any('alk', 'negative')) return 'none';
+  return null;
+}
+
+function brafV600(c: Case): LmFacts['brafV600'] {
+  const csf = (c.lumbarPunctures ?? []).map((lp) => lp.molecular?.brafV600);
+  if (c.markers?.brafV600 === 'mutant' || csf.includes('mutant')) return 'mutant';
+  return c.markers?.brafV600 ?? (csf.includes('wild-type') ? 'wild-type' : null);
+}
+
+function threatening(c: Case): boolean | null {
+  const s = c.systemicDisease ?? {};
+  if (s.status === 'absent') return s.threatening === true ? null : false;
+  if (s.status === 'controlled') return s.threatening === true ? null : false;
+  if (s.status === 'progressive-without-options') return s.threatening === false ? null : true;
+  return s.threatening ?? null;
+}
+
+const LOCATION_OF: Partial<Record<Symptom, string>> = {
+  'cranial-nerve-deficit': 'cranial-nerve',
+  'radicular-syndrome': 'radicular',
+  'radicular-pain': 'radicular',
+  'cauda-equina': 'cauda-equina',
+};
+
+function symptomaticLocations(c: Case): readonly string[] | null {
+  if (c.symptomaticLocations) return c.symptomaticLocations;
+  if (!c.symptoms) return null;
+  return [...new Set(c.symptoms.flatMap((s) => LOCATION_OF[s] ?? []))];
+}
+
+function mri(c: Case): { done: boolean | null; findings: readonly MriFinding[] | null } {
+  const m = c.mri;
+  if (!m) return { done: false, findings: null };
+  if (m.done === false) return m.findings?.length ? { done: null, findings: null } : { done: false, findings: null };
+  if (m.done === true || m.findings) return { done: true, findings: m.findings ?? null };
+  return { done: false, findings: null };
+}
+
+function explained(c: Case, findings: readonly MriFinding[] | null): boolean | null {
+  const e = c.symptomsExplainedByBrainMetastases;
+  if (e === true && findings && !findings.includes('brain-metastases')) return null; // contradiction, reported
+  return e ?? null;
+}
+
+export function derive(input: Input): LmFacts {
+  const c = input.case;
+  const m = mri(c);
+  const perf = performance(c);
+  return {
+    primary: c.primaryTumour ?? null,
+    knownCancer: c.knownCancer ?? (c.primaryTumour ? true : null),
+    her2: c.markers?.her2 ?? null,
+    brafV600: brafV600(c),
+    nsclcDriver: nsclcDriver(c),
+    krasG12c: c.markers?.krasG12c ?? ((c.lumbarPunctures ?? []).some((lp) => lp.molecular?.krasG12c === 'mutant') ? 'mutant' : null),
+    pdl1Tps: c.markers?.pdl1Tps ?? null,
+    symptoms: c.symptoms ?? null,
+    explained: explained(c, m.findings),
+    highSuspicion: c.highClinicalSuspicion ?? null,
+    mriDone: m.done,
+    mriFindings: m.findings,
+    punctures: c.lumbarPunctures ?? [],
+    biopsy: c.leptomeningealBiopsy ?? null,
+    perf70: perf.perf70,
+    perfSource: perf.source,
+    kps: perf.source === 'kps' ? (c.performance?.kps ?? null) : null,
+    kpsText: perf.source === 'kps' && c.performance?.kps !== undefined ? (kpsStep(c.performance.kps)?.text ?? null) : null,
+    encephalopathy: c.severeEncephalopathy ?? null,
+    deficit: c.severeNeurologicalDeficit ?? null,
+    systemic: c.systemicDisease?.status ?? null,
+    threatening: threatening(c),
+    resistance: c.resistanceToTherapy ?? null,
+    progressedOn: c.therapies?.progressedOn ?? [],
+    symptomaticLocations: symptomaticLocations(c),
+    raisedIcp: c.raisedIcpSigns ?? null,
+    asOf: input.asOf,
+    certainty: null,
+    mriPattern: null,
+    category: null,
+    option: null,
+    optionCandidates: [],
+  };
+}

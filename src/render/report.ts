@@ -1,0 +1,92 @@
+import type { Lang, Text } from '../engine/types.js';
+import type { Item, Result } from '../guideline/evaluate.js';
+import { CERTAINTY_TEXT } from '../guideline/evaluate.js';
+import { MODEL } from '../guideline/model.js';
+import { ui, type UiKey } from '../i18n/ui.js';
+
+/** The result with every {nl, en} text replaced by the chosen language. */
+export function localize<T>(value: T, lang: Lang): unknown {
+  if (Array.isArray(value)) return value.map((v) => localize(v, lang));
+  if (value && typeof value === 'object') {
+    const keys = Object.keys(value);
+    if (keys.length === 2 && 'nl' in value && 'en' in value) return (value as unknown as Text)[lang];
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, localize(v, lang)]));
+  }
+  return value;
+}
+
+const KINDS = ['do', 'consider', 'avoid', 'inform'] as const;
+
+/** The label of the end node a flowchart reached, in the chosen language. */
+export function positionLabel(chart: string, outcome: string | null, lang: Lang): string {
+  const node = MODEL.flowcharts.find((c) => c.id === chart)?.nodes.find((n) => n.kind === 'end' && n.outcome === outcome);
+  return node ? node.label[lang] : ui(lang, 'position.none');
+}
+const FOLLOW = new Set(['follow-up', 'prognosis']);
+
+interface Style {
+  heading(s: string): string;
+  bullet(s: string): string;
+  line(label: string, value: string): string;
+}
+const TEXT: Style = { heading: (s) => `\n${s.toUpperCase()}`, bullet: (s) => `  • ${s}`, line: (l, v) => `${l}: ${v}` };
+const MARKDOWN: Style = { heading: (s) => `\n## ${s}\n`, bullet: (s) => `- ${s}`, line: (l, v) => `**${l}:** ${v}  ` };
+
+function itemLine(i: Item, lang: Lang, md: boolean): string {
+  const ids = `[${i.ids.join(', ')}]`;
+  const note = i.note ? ` (${ui(lang, i.note.kind)}: ${i.note.text[lang]})` : '';
+  const refs = i.refs.length ? `; ${ui(lang, 'refs')} ${i.refs.join(', ')}` : '';
+  const where = `${ui(lang, 'section')}: ${i.section}${refs}`;
+  return md ? `${i.text[lang]} **${ids}** — _${where}_${note}` : `${i.text[lang]} ${ids} — ${where}${note}`;
+}
+
+/** A clinician's report: sections, bullets, requirement IDs in brackets. */
+export function renderReport(r: Result, lang: Lang, format: 'text' | 'markdown'): string {
+  const s = format === 'markdown' ? MARKDOWN : TEXT;
+  const u = (k: UiKey): string => ui(lang, k);
+  const out: string[] = [format === 'markdown' ? `# ${u('title')}` : u('title')];
+  out.push(`${r.guideline.title[lang]} (Erasmus MC, ${r.guideline.version}) · ${u('contentHash')} ${r.guideline.contentHash}`);
+  out.push(s.line(u('asOf'), r.asOf ?? u('asOfUnknown')));
+  out.push(u('intendedUse'));
+  if (r.errors.length) {
+    out.push(s.heading(u('errors')));
+    r.errors.forEach((e) => out.push(s.bullet(`${e.fields.join(' + ')}: ${e.message[lang]}`)));
+  }
+  if (r.warnings.length) {
+    out.push(s.heading(u('warnings')));
+    r.warnings.forEach((e) => out.push(s.bullet(`${e.fields.join(' + ')}: ${e.message[lang]}`)));
+  }
+  out.push(s.heading(u('scope')));
+  out.push(u(`scope.${r.scope}`));
+  if (r.scope !== 'out-of-scope') {
+    out.push(s.heading(u('diagnosis')));
+    out.push(s.line(u('position'), positionLabel('diagnostic', r.diagnosis.position, lang)));
+    const cert = r.diagnosis.certainty ? CERTAINTY_TEXT[r.diagnosis.certainty][lang] : u('notClassified');
+    out.push(s.line(u('eanoType'), r.diagnosis.eanoType ?? '—'));
+    out.push(s.line(u('certainty'), cert));
+    const cat = r.category === null ? u('categoryUnknown')
+      : `${r.category} — ${u('prognosis')} ${u(`prognosis.${r.prognosis!}`)}${r.modifiers.length ? ` (${u('modifierBrainMets')})` : ''}`;
+    out.push(s.line(u('category'), cat));
+    out.push(s.line(u('treatmentPosition'), positionLabel('treatment', r.treatment.position, lang)));
+  }
+  const main = r.recommendations.filter((i) => !FOLLOW.has(i.group));
+  for (const kind of KINDS) {
+    const items = main.filter((i) => i.kind === kind);
+    if (!items.length) continue;
+    out.push(s.heading(u(`kind.${kind}`)));
+    items.forEach((i) => out.push(s.bullet(itemLine(i, lang, format === 'markdown'))));
+  }
+  const follow = r.recommendations.filter((i) => FOLLOW.has(i.group));
+  if (follow.length) {
+    out.push(s.heading(u('followUp')));
+    follow.forEach((i) => out.push(s.bullet(itemLine(i, lang, format === 'markdown'))));
+  }
+  if (r.missing.length) {
+    out.push(s.heading(u('missing')));
+    for (const m of r.missing) {
+      const decides = m.decides.map((d) => d[lang]).join(' | ');
+      out.push(s.bullet(`${m.label[lang]} (${m.fields.join(', ')}) — ${u('decides')}: ${decides}${m.ids.length ? ` [${m.ids.join(', ')}]` : ''}`));
+    }
+  }
+  return out.join('\n') + '\n';
+}

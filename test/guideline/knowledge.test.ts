@@ -1,0 +1,42 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lint } from '../../src/engine/lint.js';
+import { CONTENT_HASH } from '../../src/guideline/evaluate.js';
+import { KPS_SCALE } from '../../src/guideline/kps.js';
+import { MODEL } from '../../src/guideline/model.js';
+import { REFERENCES } from '../../src/guideline/references.js';
+import { REQUIREMENT_IDS, REQUIREMENTS } from '../../src/guideline/requirements.js';
+
+// Static checks of the knowledge base.
+const CATALOGUE = join(import.meta.dirname, '../../../shared/guideline/requirements.md');
+
+describe('knowledge base', () => {
+  it('lints clean: unique ids, reachable nodes, complete tables, both languages, every requirement used', () => {
+    expect(lint(MODEL, REQUIREMENT_IDS)).toEqual([]);
+  });
+  it.runIf(existsSync(CATALOGUE))('lists exactly the IDs of the catalogue', () => {
+    const md = readFileSync(CATALOGUE, 'utf8');
+    const ids = [...md.matchAll(/^\| ([A-Z]+-[A-Z0-9-]+) \|/gm)].map((m) => m[1]);
+    expect([...REQUIREMENT_IDS].sort()).toEqual([...new Set(ids)].sort());
+  });
+  it('has a unique requirement list', () => {
+    expect(REQUIREMENT_IDS.size).toBe(REQUIREMENTS.length);
+  });
+  it('cites only references that exist', () => {
+    const refs = [...MODEL.rules.flatMap((r) => r.refs ?? []), ...MODEL.tables.flatMap((t) => t.rows.flatMap((r) => r.refs ?? []))];
+    expect(refs.filter((n) => !(n in REFERENCES))).toEqual([]);
+  });
+  it('has the ten Karnofsky steps, 100 down to 10', () => {
+    expect(KPS_SCALE.map((s) => s.score)).toEqual([100, 90, 80, 70, 60, 50, 40, 30, 20, 10]);
+  });
+  it('has a stable content hash', () => {
+    expect(CONTENT_HASH).toMatch(/^[0-9a-f]{16}$/);
+  });
+  it('declares every source note and interpretation in both languages', () => {
+    const notes = [...MODEL.rules, ...MODEL.tables].flatMap((x) => (x.note ? [x.note] : []));
+    expect(notes.length).toBeGreaterThan(5);
+    notes.forEach((n) => { expect(n.text.nl.length).toBeGreaterThan(0); expect(n.text.en.length).toBeGreaterThan(0); });
+    expect(MODEL.rules.some((r) => r.note?.kind === 'source-note' && r.ids.includes('TX-MELANOMA-IO'))).toBe(true);
+  });
+});
