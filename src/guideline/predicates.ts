@@ -57,8 +57,8 @@ const optionIs = (id: OptionId) => (f: LmFacts): Tri => known(f.option, (o) => o
 
 export const predicates = {
   // scope and tumour
-  excludedPrimary: p('Primary brain tumour or haematological malignancy', 'Primaire hersentumor of hematologische maligniteit',
-    ['primary', 'knownCancer'], (f) => (f.primary ? !SOLID.includes(f.primary) : f.knownCancer === false ? false : null)),
+  excludedPrimary: p('Named primary is a brain tumour or haematological malignancy', 'Benoemde primaire tumor is hersentumor of hematologisch',
+    ['primary'], (f) => f.primary !== null && !SOLID.includes(f.primary)),
   solidPrimary: p('Named solid primary tumour', 'Benoemde solide primaire tumor', ['primary'], solidPrimary),
   breast: p('Breast cancer', 'Mammacarcinoom', ['primary'], primaryIs('breast')),
   melanoma: p('Melanoma', 'Melanoom', ['primary'], primaryIs('melanoma')),

@@ -50,13 +50,19 @@ export function wrapText(text: string, max = MAX_CHARS): string[] {
   let cur = '';
   for (let word of text.split(/\s+/).filter(Boolean)) {
     while (word.length > max) {
-      if (cur) lines.push(cur), (cur = '');
+      if (cur) {
+        lines.push(cur);
+        cur = '';
+      }
       lines.push(word.slice(0, max));
       word = word.slice(max);
     }
     if (!cur) cur = word;
     else if (cur.length + 1 + word.length <= max) cur += ` ${word}`;
-    else lines.push(cur), (cur = word);
+    else {
+      lines.push(cur);
+      cur = word;
+    }
   }
   if (cur) lines.push(cur);
   return lines;
@@ -84,7 +90,12 @@ function discovery(chart: FlowchartDef<string>, out: Map<string, Edge[]>): strin
     while (queue.length) {
       const id = queue.shift()!;
       order.push(id);
-      for (const e of out.get(id) ?? []) if (!seen.has(e.to)) seen.add(e.to), queue.push(e.to);
+      for (const e of out.get(id) ?? []) {
+        if (!seen.has(e.to)) {
+          seen.add(e.to);
+          queue.push(e.to);
+        }
+      }
     }
   }
   return order;
@@ -140,7 +151,10 @@ export function layoutFlowchart(chart: FlowchartDef<string>, lang: Lang): Layout
   const contentW = Math.max(...rowW);
   rows.forEach((r, i) => {
     let x = (contentW - rowW[i]!) / 2;
-    for (const b of r) (b.x = x), (x += b.w + HGAP);
+    for (const b of r) {
+      b.x = x;
+      x += b.w + HGAP;
+    }
   });
 
   // classify edges; gap g lies above row g (gap nRows is below the last row)
@@ -178,7 +192,10 @@ export function layoutFlowchart(chart: FlowchartDef<string>, lang: Lang): Layout
   // shift right of the left channels, then place rows vertically
   const offX = MARGIN + (nLeft ? (nLeft + 1) * CHANNEL : 0);
   for (const b of box.values()) b.x += offX;
-  for (const rt of routes) (rt.sx += offX), (rt.tx += offX);
+  for (const rt of routes) {
+    rt.sx += offX;
+    rt.tx += offX;
+  }
   const gapH = gaps.map((g, i) => (i === 0 || i === nRows ? (g.length ? VGAP : 0) : Math.max(VGAP, LABEL_SPACE + (g.length + 1) * LANE_STEP)));
   const gapTop: number[] = [];
   let y = MARGIN;
