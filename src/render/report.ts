@@ -22,7 +22,6 @@ export function positionLabel(chart: string, outcome: string | null, lang: Lang)
   const node = MODEL.flowcharts.find((c) => c.id === chart)?.nodes.find((n) => n.kind === 'end' && n.outcome === outcome);
   return node ? node.label[lang] : ui(lang, 'position.none');
 }
-const FOLLOW = new Set(['follow-up', 'prognosis']);
 
 interface Style {
   heading(s: string): string;
@@ -56,8 +55,21 @@ export function renderReport(r: Result, lang: Lang, format: 'text' | 'markdown')
     out.push(s.heading(u('warnings')));
     r.warnings.forEach((e) => out.push(s.bullet(`${e.fields.join(' + ')}: ${e.message[lang]}`)));
   }
+  const inGroups = (...gs: string[]): Item[] => r.recommendations.filter((i) => gs.includes(i.group));
+  const bullets = (items: readonly Item[]): void => items.forEach((i) => out.push(s.bullet(itemLine(i, lang, format === 'markdown'))));
+  const byKind = (title: UiKey, items: readonly Item[]): void => {
+    if (!items.length) return;
+    out.push(s.heading(u(title)));
+    for (const kind of KINDS) {
+      const some = items.filter((i) => i.kind === kind);
+      if (some.length) out.push(format === 'markdown' ? `\n**${u(`kind.${kind}`)}**\n` : `  ${u(`kind.${kind}`)}:`);
+      bullets(some);
+    }
+  };
+  bullets(inGroups('warning'));
   out.push(s.heading(u('scope')));
   out.push(u(`scope.${r.scope}`));
+  bullets(inGroups('scope'));
   if (r.scope !== 'out-of-scope') {
     out.push(s.heading(u('diagnosis')));
     out.push(s.line(u('position'), positionLabel('diagnostic', r.diagnosis.position, lang)));
@@ -68,18 +80,14 @@ export function renderReport(r: Result, lang: Lang, format: 'text' | 'markdown')
       : `${r.category} — ${u('prognosis')} ${u(`prognosis.${r.prognosis!}`)}${r.modifiers.length ? ` (${u('modifierBrainMets')})` : ''}`;
     out.push(s.line(u('category'), cat));
     out.push(s.line(u('treatmentPosition'), positionLabel('treatment', r.treatment.position, lang)));
+    bullets(inGroups('classification', 'category'));
   }
-  const main = r.recommendations.filter((i) => !FOLLOW.has(i.group));
-  for (const kind of KINDS) {
-    const items = main.filter((i) => i.kind === kind);
-    if (!items.length) continue;
-    out.push(s.heading(u(`kind.${kind}`)));
-    items.forEach((i) => out.push(s.bullet(itemLine(i, lang, format === 'markdown'))));
-  }
-  const follow = r.recommendations.filter((i) => FOLLOW.has(i.group));
+  byKind('diagnosticSteps', inGroups('diagnosis'));
+  byKind('treatmentAdvice', inGroups('treatment', 'radiotherapy'));
+  const follow = inGroups('follow-up', 'prognosis');
   if (follow.length) {
     out.push(s.heading(u('followUp')));
-    follow.forEach((i) => out.push(s.bullet(itemLine(i, lang, format === 'markdown'))));
+    bullets(follow);
   }
   if (r.missing.length) {
     out.push(s.heading(u('missing')));

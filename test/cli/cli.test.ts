@@ -28,14 +28,16 @@ describe('leptoguide evaluate', () => {
   it('prints a Dutch report by default with IDs in brackets', () => {
     const r = cli(['evaluate', good, '--as-of', '2026-11-26']);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('TE DOEN');
+    expect(r.out).toContain('BEHANDELADVIES');
+    expect(r.out).toContain('Te doen:');
     expect(r.out).toContain('[TX-CATEGORY-1]');
     expect(r.out).toContain('[TX-BREAST]');
   });
   it('prints English with --lang en and markdown with --format markdown', () => {
     const r = cli(['evaluate', good, '--lang', 'en', '--format', 'markdown']);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('## To do');
+    expect(r.out).toContain('## Treatment advice');
+    expect(r.out).toContain('**To do**');
     expect(r.out).toContain('Category');
   });
   it('prints JSON with the ids, category, type and certainty', () => {
