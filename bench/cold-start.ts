@@ -1,0 +1,32 @@
+// Child of the benchmark: a fresh process imports the library and evaluates one case.
+// No static imports, so nothing loads before the first clock reading;
+// performance.now() counts from process start, so `boot` is Node's own start-up.
+// Argument `core`: import only the evaluator (model, then evaluate.js), bypassing zod.
+const boot = performance.now();
+let modelMs = 0;
+let evaluate: typeof import('../src/index.js').evaluate;
+if (process.argv[2] === 'core') {
+  await import('../src/guideline/model.js');
+  modelMs = performance.now() - boot;
+  ({ evaluate } = await import('../src/guideline/evaluate.js'));
+} else {
+  ({ evaluate } = await import('../src/index.js'));
+}
+const imported = performance.now();
+const result = evaluate({
+  primaryTumour: 'breast',
+  markers: { her2: 'negative' },
+  symptoms: ['headache'],
+  mri: { done: true, findings: ['linear-sulcal'] },
+  lumbarPunctures: [{ cytology: 'positive' }],
+  performance: { kps: 80 },
+  severeEncephalopathy: false,
+  severeNeurologicalDeficit: false,
+  systemicDisease: { status: 'controlled' },
+  resistanceToTherapy: false,
+}, { asOf: '2026-11-26' });
+const done = performance.now();
+if (result.category !== 1) throw new Error(`cold start: expected category 1, got ${result.category}`);
+process.stdout.write(JSON.stringify({
+  boot, modelMs, importMs: imported - boot, firstMs: done - imported, sinceStartMs: done - boot, totalMs: done,
+}));
