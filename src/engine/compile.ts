@@ -6,6 +6,8 @@ export interface Compiled<C, F extends Facts, P extends string> {
   readonly rules: ReadonlyMap<string, RuleDef<P>>;
   readonly nodes: ReadonlyMap<string, ReadonlyMap<string, FlowNode<P>>>;
   readonly tableByFact: ReadonlyMap<string, TableDef<P, unknown>>;
+  /** Rule ids, most important first (stable for equal priority). */
+  readonly byPriority: readonly string[];
 }
 
 export class ModelError extends Error {
@@ -39,7 +41,8 @@ export function compile<C, F extends Facts, P extends string>(model: Model<C, F,
   }
   const nodes = new Map<string, ReadonlyMap<string, FlowNode<P>>>();
   for (const chart of model.flowcharts) nodes.set(chart.id, compileChart(model, chart, rules));
-  return { model, rules, nodes, tableByFact };
+  const byPriority = [...model.rules].sort((a, b) => a.priority - b.priority).map((r) => r.id);
+  return { model, rules, nodes, tableByFact, byPriority };
 }
 
 function checkCond<C, F extends Facts, P extends string>(model: Model<C, F, P>, where: string, c: Cond<P>): void {

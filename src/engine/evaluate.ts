@@ -36,7 +36,7 @@ export function run<C, F extends Facts, P extends string>(compiled: Compiled<C, 
   });
   const firedSet = new Set<string>();
   const charts = model.flowcharts.map((c) => walk(ctx, c, firedSet));
-  const fired = model.rules.filter((r) => firedSet.has(r.id)).sort((a, b) => a.priority - b.priority).map((r) => r.id);
+  const fired = compiled.byPriority.filter((id) => firedSet.has(id));
   const list = missing.list((f) => model.facts[f as keyof F & string]);
   return { facts: facts as F, issues, tables, charts, fired, missing: list };
 }
@@ -108,7 +108,7 @@ function runTable<C, F extends Facts, P extends string>(ctx: Ctx<C, F, P>, t: Ta
     unknownFacts(ctx, r.conds).forEach((f) => blockers.add(f));
   }
   if (winner === null && t.otherwise) candidates.push({ id: 'otherwise', output: t.otherwise.output });
-  const distinct = new Set(candidates.map((c) => JSON.stringify(c.output)));
+  const distinct = new Set(candidates.map((c) => c.output)); // outputs compare by value (primitives) or identity (objects)
   const decided = distinct.size === 1;
   if (!decided) {
     ctx.tableMissing.set(t.fact, blockers);

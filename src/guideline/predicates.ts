@@ -43,7 +43,9 @@ function typicalSigns(f: LmFacts): Tri {
   return f.mriFindings?.includes('brain-metastases') ? null : true;
 }
 const suspicion = (f: LmFacts): Tri => or(typicalSigns(f), f.highSuspicion);
-const mriTypical = (f: LmFacts): Tri => hasAny(f.mriFindings, [...LINEAR, 'nodular']);
+const LM_PATTERN: readonly MriFinding[] = [...LINEAR, 'nodular'];
+const COMPATIBLE: readonly MriFinding[] = [...LINEAR, 'nodular', 'hydrocephalus'];
+const mriTypical = (f: LmFacts): Tri => hasAny(f.mriFindings, LM_PATTERN);
 const solidPrimary = primaryIs(...SOLID);
 const cytologyPositive = (f: LmFacts): boolean => f.punctures.some((lp) => lp.cytology === 'positive') || f.biopsy === 'positive';
 const lmEstablished = (f: LmFacts): Tri => known(f.certainty, (v) => v === 'confirmed' || v === 'probable');
@@ -122,7 +124,7 @@ export const predicates = {
   alternativeCause: p('Brain metastases or epidural extension on MRI', 'Hersenmetastasen of epidurale uitbreiding op MRI',
     ['mriFindings'], (f) => hasAny(f.mriFindings, ['brain-metastases', 'epidural-extension'])),
   mriCompatible: p('MRI findings compatible with LM', 'MRI-bevindingen passend bij LM', ['mriFindings'],
-    (f) => hasAny(f.mriFindings, [...LINEAR, 'nodular', 'hydrocephalus'])),
+    (f) => hasAny(f.mriFindings, COMPATIBLE)),
   // CSF and biopsy
   cytologyOrBiopsyPositive: p('Malignant cells in CSF or positive leptomeningeal biopsy', 'Maligne cellen in liquor of positief leptomeningeaal biopt',
     ['punctures', 'biopsy'], cytologyPositive),
