@@ -1,14 +1,20 @@
 // Child of the benchmark: a fresh process imports the library and evaluates one case.
 // No static imports, so nothing loads before the first clock reading;
 // performance.now() counts from process start, so `boot` is Node's own start-up.
-// Argument `core`: import only the evaluator (model, then evaluate.js), bypassing zod.
+// Argument `core`: import the zod-free entry `leptoguide/core` (model first, timed apart);
+// `schema`: import only the case schema (zod), and evaluate nothing.
 const boot = performance.now();
 let modelMs = 0;
 let evaluate: typeof import('../src/index.js').evaluate;
-if (process.argv[2] === 'core') {
+if (process.argv[2] === 'schema') {
+  await import('../src/guideline/case-schema.js');
+  const ms = performance.now() - boot;
+  process.stdout.write(JSON.stringify({ boot, modelMs, importMs: ms, firstMs: 0, sinceStartMs: ms, totalMs: boot + ms }));
+  process.exit(0);
+} else if (process.argv[2] === 'core') {
   await import('../src/guideline/model.js');
   modelMs = performance.now() - boot;
-  ({ evaluate } = await import('../src/guideline/evaluate.js'));
+  ({ evaluate } = await import('../src/core.js'));
 } else {
   ({ evaluate } = await import('../src/index.js'));
 }

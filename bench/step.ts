@@ -88,10 +88,13 @@ export function confirmedSolid(c: Case): boolean {
   return false;
 }
 
-/** Category: row 1 holds → 1; row 1 fails → 3 if row 3 holds, 2 if it fails; any unknown row leaves it undecided. */
+/**
+ * Category: row 1 holds → 1; row 1 fails → 3 if row 3 holds, 2 if it fails; any unknown row leaves it undecided.
+ * Checks the precondition as the engine must (its certainty table); cases outside it are never fed in.
+ */
 export function floorStep(c: Case): number {
-  if (!confirmedSolid(c)) return encode(null, floorPerf70(c));
   const perf = floorPerf70(c);
+  if (!confirmedSolid(c)) return encode(null, perf);
   // Kleene AND of perf70, ¬encephalopathy, ¬deficit, ¬threatening, ¬resistance
   const threat = floorThreatening(c);
   const enc = c.severeEncephalopathy;

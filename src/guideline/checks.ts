@@ -21,6 +21,8 @@ function datesAfterAsOf(i: Input): boolean {
 const markerFor = (marker: 'her2' | 'hormoneReceptors' | 'breastHistology' | 'brafV600' | 'egfr' | 'alk' | 'krasG12c' | 'pdl1Tps', tumours: string[]) =>
   (i: Input): boolean => i.case.markers?.[marker] !== undefined && i.case.primaryTumour !== undefined && !tumours.includes(i.case.primaryTumour);
 
+const NSCLC_MARKERS = (['egfr', 'alk', 'krasG12c', 'pdl1Tps'] as const).map((m) => markerFor(m, ['nsclc']));
+
 export const CHECKS: readonly Check[] = [
   { id: 'check.kps-adl', severity: 'error', fields: ['performance.kps', 'performance.adlIndependent'], ids: ['TX-KPS-ADL'],
     message: t('KPS en ADL-zelfstandigheid spreken elkaar tegen (zelfstandig in ADL betekent KPS ≥ 70).',
@@ -74,5 +76,5 @@ export const CHECKS: readonly Check[] = [
     test: markerFor('brafV600', ['melanoma']) },
   { id: 'check.marker-nsclc', severity: 'warning', fields: ['markers.egfr', 'markers.alk', 'markers.krasG12c', 'markers.pdl1Tps', 'primaryTumour'],
     ids: ['TX-NSCLC-EGFR'], message: t('EGFR, ALK, KRAS G12C en PD-L1 worden alleen bij NSCLC gebruikt.', 'EGFR, ALK, KRAS G12C and PD-L1 are only used for NSCLC.'),
-    test: (i) => ['egfr', 'alk', 'krasG12c', 'pdl1Tps'].some((m) => markerFor(m as 'egfr', ['nsclc'])(i)) },
+    test: (i) => NSCLC_MARKERS.some((test) => test(i)) },
 ];

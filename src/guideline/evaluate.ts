@@ -1,9 +1,9 @@
 import { condName } from '../engine/compile.js';
 import { run } from '../engine/evaluate.js';
-import { contentHash } from '../engine/hash.js';
 import type { ChartResult, IssueResult, Missing, Note, RuleKind, TableResult, Text } from '../engine/types.js';
 import type { Case } from './case-schema.js';
 import type { LmFacts } from './facts.js';
+import { CONTENT_HASH } from './content-hash.js';
 import { COMPILED, GUIDELINE, MODEL } from './model.js';
 
 export type Certainty = 'confirmed' | 'probable' | 'possible' | 'lacking-evidence';
@@ -51,7 +51,7 @@ export interface Result {
   readonly ids: readonly string[];
 }
 
-export const CONTENT_HASH = contentHash(MODEL);
+export { CONTENT_HASH };
 
 const PROGNOSIS: Record<1 | 2 | 3, Prognosis> = { 1: 'not-unfavourable', 2: 'unfavourable', 3: 'very-unfavourable' };
 export const CERTAINTY_TEXT: Record<Certainty, Text> = {
