@@ -146,8 +146,8 @@ Node ${process.version}, Chromium ${br.version} (headless, --disable-gpu). Numbe
 | Initial JS + CSS, gzip (checked in CI by test/web/size.test.ts) | ≤ 100 kB | ${kb(total)} kB |
 
 First paint shows the static heading of \`index.html\`; the app itself appears when the bundle has run (the core
-compiles and hashes the model and builds its zod schemas at import) and the first render is done. These runs were
-on a shared 2-vCPU machine without GPU while other test suites ran: treat the timings as indicative.
+compiles the model and builds its zod schemas at import) and the first render is done. These runs were
+on a shared 2-vCPU machine without GPU, possibly alongside other workloads: treat the timings as indicative.
 
 The input changes are every vignette of \`test/vignettes/\` rebuilt one top-level field at a time, 20 passes after
 warm-up — what the app does on each change (validate the draft with \`parseCase\`, then \`evaluate\`).

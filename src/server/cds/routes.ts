@@ -1,0 +1,53 @@
+// CDS Hooks 2.0 endpoints: discovery, the three services and their feedback.
+import { Hono } from 'hono';
+import { CONTENT_HASH, GUIDELINE } from '../../index.js';
+import type { ServerConfig } from '../config.js';
+import { notFound } from '../errors.js';
+import type { Deps } from '../deps.js';
+import { readJson } from '../json-body.js';
+import type { Card } from './cards.js';
+import { storeFeedback } from './feedback.js';
+import { draftOrders, findings, orderCards } from './orders.js';
+import { patientPicture } from './patient.js';
+import { patientViewCards } from './patient-view.js';
+import { parseHookRequest } from './request.js';
+import { SERVICES, discovery } from './services.js';
+import type { Verifier } from '../auth.js';
+
+export function cdsRoutes(config: ServerConfig, deps: Deps, verify: Verifier): Hono {
+  const app = new Hono();
+  const audience = (path: string): string => `${config.publicUrl}${path}`;
+  const templates = (): Readonly<Record<string, string>> => deps.fhir.prefetchTemplates();
+
+  app.get('/cds-services', (c) => c.json(discovery(templates())));
+
+  app.post('/cds-services/:id', async (c) => {
+    const service = SERVICES.find((s) => s.id === c.req.param('id'));
+    if (!service) throw notFound('No such CDS service');
+    await verify(c.req.header('Authorization'), audience(c.req.path));
+    const req = parseHookRequest(await readJson(c, config.bodyLimitBytes), service.hook);
+    const picture = await patientPicture(req, deps.fhir, deps.fetch, deps.today());
+    const lang = config.cdsLang;
+    const cards: Card[] = service.hook === 'patient-view'
+      ? patientViewCards(picture, config.publicUrl, lang, deps.newId)
+      : orderCards(findings(picture, draftOrders(req.context, service.hook === 'order-select')), config.publicUrl, lang, deps.newId);
+    if (cards.length) {
+      const issuedAt = deps.now().toISOString();
+      await deps.feedback.recordCards(cards.map((card) => ({
+        uuid: card.uuid, serviceId: service.id, kind: card.indicator, requirementIds: service.hook === 'patient-view' ? picture.result.ids : card.source.topic ? [card.source.topic.code] : [],
+        guidelineVersion: GUIDELINE.version, contentHash: CONTENT_HASH, issuedAt,
+      })));
+    }
+    return c.json({ cards });
+  });
+
+  app.post('/cds-services/:id/feedback', async (c) => {
+    const service = SERVICES.find((s) => s.id === c.req.param('id'));
+    if (!service) throw notFound('No such CDS service');
+    await verify(c.req.header('Authorization'), audience(c.req.path));
+    await storeFeedback(service.id, await readJson(c, config.bodyLimitBytes), deps.feedback, deps.now());
+    return c.json({});
+  });
+
+  return app;
+}

@@ -1,0 +1,87 @@
+// Service configuration from environment variables (documented in README "Service").
+import { resolve } from 'node:path';
+
+export interface IssuerConfig {
+  /** The EHR's `iss` claim, allow-listed. */
+  readonly iss: string;
+  /** JWKS URLs this issuer may use (a `jku` header must be one of them). */
+  readonly jwksUrls: readonly string[];
+  /** JWKS files on disk for this issuer (out-of-band keys). */
+  readonly jwksFiles: readonly string[];
+}
+
+export interface ServerConfig {
+  /** External base URL, no trailing slash: JWT `aud` is this plus the endpoint path; links point here. */
+  readonly publicUrl: string;
+  readonly auth: {
+    readonly enabled: boolean;
+    readonly issuers: readonly IssuerConfig[];
+    /** Oldest accepted `iat`, seconds. */
+    readonly maxTokenAgeSeconds: number;
+    readonly clockToleranceSeconds: number;
+  };
+  readonly bodyLimitBytes: number;
+  /** Directory of the built web app, or null to not serve it. */
+  readonly webDir: string | null;
+  /** Language of card texts: nl (language of record) or en. */
+  readonly cdsLang: 'nl' | 'en';
+}
+
+export interface Listen {
+  readonly port: number;
+  /** Processes sharing the port (node:cluster); 1 = no cluster. */
+  readonly workers: number;
+  readonly host: string;
+  readonly databaseUrl: string | null;
+  readonly sqlitePath: string;
+}
+
+/** Parses CDS_ISSUERS: a JSON object mapping each issuer to a JWKS URL or file path, or a list of them. */
+export function parseIssuers(raw: string | undefined): IssuerConfig[] {
+  if (!raw || !raw.trim()) return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch {
+    throw new Error('CDS_ISSUERS must be a JSON object: {"<iss>": "<jwks url or file>" | ["…"]}');
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('CDS_ISSUERS must be a JSON object');
+  return Object.entries(value).map(([iss, v]) => {
+    const list: unknown[] = Array.isArray(v) ? v : [v];
+    if (!list.every((s): s is string => typeof s === 'string' && s.length > 0)) throw new Error(`CDS_ISSUERS: bad key source for ${iss}`);
+    const isUrl = (s: string): boolean => /^https?:\/\//.test(s);
+    return { iss, jwksUrls: list.filter(isUrl), jwksFiles: list.filter((s) => !isUrl(s)).map((s) => resolve(s)) };
+  });
+}
+
+function positiveInt(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer`);
+  return n;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv): { config: ServerConfig; listen: Listen } {
+  const port = positiveInt('PORT', env.PORT, 8080);
+  const host = env.HOST || '127.0.0.1';
+  const auth = env.LEPTOGUIDE_AUTH ?? (env.NODE_ENV === 'development' ? 'off' : 'on');
+  if (auth !== 'on' && auth !== 'off') throw new Error('LEPTOGUIDE_AUTH must be on or off');
+  const lang = env.CDS_LANG || 'nl';
+  if (lang !== 'nl' && lang !== 'en') throw new Error('CDS_LANG must be nl or en');
+  const publicUrl = (env.PUBLIC_URL || `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/+$/, '');
+  return {
+    config: {
+      publicUrl,
+      auth: {
+        enabled: auth === 'on',
+        issuers: parseIssuers(env.CDS_ISSUERS),
+        maxTokenAgeSeconds: positiveInt('JWT_MAX_AGE_SECONDS', env.JWT_MAX_AGE_SECONDS, 300),
+        clockToleranceSeconds: positiveInt('JWT_CLOCK_TOLERANCE_SECONDS', env.JWT_CLOCK_TOLERANCE_SECONDS, 30),
+      },
+      bodyLimitBytes: positiveInt('BODY_LIMIT_BYTES', env.BODY_LIMIT_BYTES, 1_048_576),
+      webDir: env.WEB_DIR === '' ? null : resolve(env.WEB_DIR ?? 'dist/web'),
+      cdsLang: lang,
+    },
+    listen: { port, host, workers: Math.max(1, positiveInt('WORKERS', env.WORKERS, 1)), databaseUrl: env.DATABASE_URL || null, sqlitePath: env.SQLITE_PATH || 'leptoguide-feedback.sqlite' },
+  };
+}

@@ -1,0 +1,15 @@
+// Prefill API for the SMART on FHIR launch: load a case and show per field where each value came from.
+import type { Case } from '../../src/index.js';
+import { loadCase, view, type FieldSource } from './state.js';
+
+export type { FieldSource } from './state.js';
+
+/**
+ * Loads `c` into the form. `sources` maps field paths (as in the case format: `performance.kps`,
+ * `lumbarPunctures[0].cytology`) to the FHIR resource, code and date the value came from; the form shows
+ * a source badge at each such field until the user changes it.
+ */
+export function prefillCase(c: Case, sources: Readonly<Record<string, FieldSource>>): void {
+  loadCase(c, sources);
+  view.value = 'case';
+}

@@ -1,0 +1,131 @@
+// The live result: scope, diagnosis, category, advice by kind with provenance, missing facts, version.
+import { CERTAINTY_TEXT, REFERENCES, positionLabel, ui, type Item, type Lang, type Missing } from '../../src/index.js';
+import { fieldId } from './fields.js';
+import { t } from './i18n.js';
+import { checked, lang, result } from './state.js';
+
+const KINDS = [
+  { kind: 'do', icon: '✓' },
+  { kind: 'consider', icon: '?' },
+  { kind: 'avoid', icon: '✕' },
+  { kind: 'inform', icon: 'i' },
+] as const;
+
+/** Focus the form control for a field path; list paths like lumbarPunctures[] go to the list. */
+export function jumpTo(field: string): void {
+  const exact = field.replace('[]', '[0]');
+  const el = document.getElementById(fieldId(exact)) ?? document.getElementById(fieldId(field.split(/[.[]/)[0] ?? field));
+  const section = el ?? document.querySelector<HTMLElement>(`[data-field^="${field.split(/[.[]/)[0] ?? ''}"]`);
+  if (!section) return;
+  section.scrollIntoView({ block: 'center' });
+  const target = section.matches('input, select, button, [tabindex]') ? section : section.querySelector<HTMLElement>('input, select');
+  target?.focus();
+}
+
+function Rec({ item, l }: { item: Item; l: Lang }) {
+  return (
+    <li class="rec" data-rule={item.rule} data-ids={item.ids.join(' ')}>
+      <details>
+        <summary>
+          <span class="rec-text">{item.text[l]}</span>
+          {item.note && <span class={`badge note-${item.note.kind}`}>{ui(l, item.note.kind)}</span>}
+          <span class="ids">{item.ids.join(' · ')}</span>
+        </summary>
+        <div class="rec-body">
+          <p><strong>{t(l, 'rationale')}:</strong> {item.rationale[l]}</p>
+          {item.note && <p class="note"><strong>{ui(l, item.note.kind)}:</strong> {item.note.text[l]}</p>}
+          <p><strong>{ui(l, 'section')}:</strong> {item.section}</p>
+          {item.refs.length > 0 && (
+            <ol class="refs">{item.refs.map((n) => <li key={n} value={n}>{REFERENCES[n] ?? `#${n}`}</li>)}</ol>
+          )}
+          <p><strong>{t(l, 'requirementIds')}:</strong> {item.ids.join(', ')}</p>
+        </div>
+      </details>
+    </li>
+  );
+}
+
+function MissingList({ missing, l }: { missing: readonly Missing[]; l: Lang }) {
+  if (!missing.length) return null;
+  return (
+    <section class="missing" aria-labelledby="missing-h" data-testid="missing">
+      <h3 id="missing-h">{ui(l, 'missing')}</h3>
+      <ul>
+        {missing.map((m) => (
+          <li key={m.fact} data-fields={m.fields.join(' ')}>
+            <a href={`#${fieldId(m.fields[0] ?? '')}`} onClick={(e) => { e.preventDefault(); jumpTo(m.fields[0] ?? ''); }}>
+              {m.label[l]}
+            </a>
+            {m.decides.length > 0 && <span class="decides"> — {ui(l, 'decides')}: {m.decides.map((d) => d[l]).join('; ')}</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Issues({ l }: { l: Lang }) {
+  const r = result.value;
+  const schema = checked.value.errors;
+  if (!schema.length && !r.errors.length && !r.warnings.length) return null;
+  return (
+    <section class="issues" role="alert" data-testid="issues">
+      <h3><span aria-hidden="true">⚠ </span>{t(l, 'invalid')}</h3>
+      <ul>
+        {schema.map((e) => <li key={`s${e.field}`}><a href={`#${fieldId(e.field)}`} onClick={(ev) => { ev.preventDefault(); jumpTo(e.field); }}>{e.field}</a>: {e.message[l]}</li>)}
+        {[...r.errors, ...r.warnings].map((e, i) => <li key={`c${i}`}>{e.fields.join(' + ')}: {e.message[l]}</li>)}
+      </ul>
+      {schema.length > 0 && <p>{t(l, 'invalidHint')}</p>}
+    </section>
+  );
+}
+
+function Summary({ l }: { l: Lang }) {
+  const r = result.value;
+  const d = r.diagnosis;
+  const category = r.category === null ? ui(l, 'categoryUnknown') : `${r.category} — ${ui(l, 'prognosis')} ${ui(l, `prognosis.${r.prognosis!}`)}`;
+  const mods = r.modifiers.includes('brain-metastases') ? ` (${ui(l, 'modifierBrainMets')})` : '';
+  return (
+    <dl class="summary">
+      <dt>{ui(l, 'scope')}</dt><dd data-testid="scope">{ui(l, `scope.${r.scope}`)}</dd>
+      <dt>{ui(l, 'position')}</dt><dd data-testid="position">{positionLabel('diagnostic', d.position, l)}</dd>
+      <dt>{ui(l, 'eanoType')}</dt>
+      <dd data-testid="eano">{d.eanoType ?? ui(l, 'notClassified')}{d.certainty && ` — ${ui(l, 'certainty').toLowerCase()}: ${CERTAINTY_TEXT[d.certainty][l]}`}</dd>
+      <dt>{ui(l, 'category')}</dt><dd data-testid="category">{category}{mods}</dd>
+      <dt>{ui(l, 'treatmentPosition')}</dt><dd>{positionLabel('treatment', r.treatment.position, l)}</dd>
+    </dl>
+  );
+}
+
+export function ResultPanel() {
+  const l = lang.value;
+  const r = result.value;
+  return (
+    <section class="result" id="result" tabIndex={-1} aria-labelledby="result-h" data-testid="result" data-ids={r.ids.join(' ')}
+      data-scope={r.scope} data-certainty={r.diagnosis.certainty ?? ''} data-eano={r.diagnosis.eanoType ?? ''}
+      data-category={r.category ?? ''}>
+      <h2 id="result-h">{t(l, 'result')}</h2>
+      <p class="sr-only" aria-live="polite">{t(l, 'resultLive')}</p>
+      <Issues l={l} />
+      <Summary l={l} />
+      <MissingList missing={r.missing} l={l} />
+      {KINDS.map(({ kind, icon }) => {
+        const items = r.recommendations.filter((i) => i.kind === kind);
+        if (!items.length) return null;
+        return (
+          <section key={kind} class={`kind kind-${kind}`} aria-labelledby={`kind-${kind}`}>
+            <h3 id={`kind-${kind}`}><span class="icon" aria-hidden="true">{icon}</span> {ui(l, `kind.${kind}`)} <span class="count">({items.length})</span></h3>
+            <ul>{items.map((i) => <Rec key={i.rule} item={i} l={l} />)}</ul>
+          </section>
+        );
+      })}
+      <footer class="version" data-testid="version">
+        {r.guideline.title[l]} · Erasmus MC {r.guideline.version} · {ui(l, 'contentHash')} {r.guideline.contentHash}
+        {' · '}{t(l, 'evaluatedOn')} {r.asOf ?? ui(l, 'asOfUnknown')}
+        {' · '}{t(l, 'plannedRevision')} {r.guideline.plannedRevision}
+        {r.ids.includes('SCOPE-REVISION') && <p class="revision" data-testid="revision"><span aria-hidden="true">⚠ </span>{ui(l, 'revisionWarning')}</p>}
+        <br />{ui(l, 'intendedUse')}
+      </footer>
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+// App state: the case draft as entered, validated and evaluated on every change (computed signals).
+import { computed, signal } from '@preact/signals';
+import { evaluate, parseCase, type Case, type FieldError, type Lang, type Result } from '../../src/index.js';
+import { deletePath, getPath, setPath, type Draft } from './paths.js';
+
+export type View = 'case' | 'flowcharts' | 'tables';
+export interface FieldSource { readonly resource: string; readonly code?: string; readonly date?: string }
+
+export const lang = signal<Lang>('nl');
+export const view = signal<View>('case');
+export const draft = signal<Draft>({});
+export const sources = signal<Readonly<Record<string, FieldSource>>>({});
+export const notice = signal<string>('');
+
+/** Today in local time, YYYY-MM-DD: the evaluation date unless the case names an assessment date. */
+export function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+export const asOf = signal(today());
+
+export interface Checked { readonly case: Case; readonly errors: readonly FieldError[] }
+
+/** Schema errors are shown at their field; the case is evaluated without the offending fields. */
+export function check(d: Draft): Checked {
+  const errors: FieldError[] = [];
+  let current: Draft = d;
+  for (let i = 0; i < 5; i++) {
+    const r = parseCase(current);
+    if (r.ok) return { case: r.case, errors };
+    errors.push(...r.errors);
+    current = r.errors.reduce<Draft>((acc, e) => deletePath(acc, e.field), current);
+  }
+  return { case: {}, errors };
+}
+
+export const checked = computed(() => check(draft.value));
+export const result = computed<Result>(() => evaluate(checked.value.case, { asOf: asOf.value }));
+
+/** Messages per field path: schema errors and the guideline's contradiction checks. */
+export const fieldErrors = computed(() => {
+  const out = new Map<string, { nl: string; en: string }[]>();
+  const add = (field: string, m: { nl: string; en: string }): void => {
+    const list = out.get(field) ?? [];
+    if (!list.some((x) => x.nl === m.nl)) list.push(m);
+    out.set(field, list);
+  };
+  checked.value.errors.forEach((e) => add(e.field, e.message));
+  result.value.errors.forEach((e) => e.fields.forEach((f) => add(f, e.message)));
+  return out;
+});
+
+const MARKERS: Readonly<Record<string, readonly string[]>> = {
+  breast: ['her2', 'hormoneReceptors', 'breastHistology'],
+  melanoma: ['brafV600'],
+  nsclc: ['egfr', 'alk', 'krasG12c', 'pdl1Tps'],
+};
+const CSF_MOLECULAR: Readonly<Record<string, readonly string[]>> = { melanoma: ['brafV600'], nsclc: ['egfr', 'alk', 'krasG12c'] };
+
+export function markersFor(primary: unknown): readonly string[] {
+  return typeof primary === 'string' ? MARKERS[primary] ?? [] : [];
+}
+export function csfMolecularFor(primary: unknown): readonly string[] {
+  return typeof primary === 'string' ? CSF_MOLECULAR[primary] ?? [] : [];
+}
+
+/** Drops answers to questions that no longer apply (markers of another tumour). */
+function prune(d: Draft): Draft {
+  let out = d;
+  const keep = markersFor(d.primaryTumour);
+  const markers = getPath(d, 'markers');
+  if (markers && typeof markers === 'object') {
+    for (const k of Object.keys(markers)) if (!keep.includes(k)) out = deletePath(out, `markers.${k}`);
+  }
+  const keepCsf = csfMolecularFor(d.primaryTumour);
+  const lps = Array.isArray(d.lumbarPunctures) ? d.lumbarPunctures : [];
+  lps.forEach((lp, i) => {
+    const mol = (lp as Draft | undefined)?.molecular;
+    if (mol && typeof mol === 'object') {
+      for (const k of Object.keys(mol)) if (!keepCsf.includes(k)) out = deletePath(out, `lumbarPunctures[${i}].molecular.${k}`);
+    }
+  });
+  return out;
+}
+
+export function setField(path: string, value: unknown): void {
+  const next = value === undefined ? deletePath(draft.value, path) : setPath(draft.value, path, value);
+  draft.value = path === 'primaryTumour' ? prune(next) : next;
+  if (sources.value[path]) {
+    const { [path]: _corrected, ...rest } = sources.value;
+    sources.value = rest;
+  }
+}
+
+export function fieldValue(path: string): unknown {
+  return getPath(draft.value, path);
+}
+
+export function loadCase(c: Case | Draft, from: Readonly<Record<string, FieldSource>> = {}): void {
+  draft.value = structuredClone(c) as Draft;
+  sources.value = { ...from };
+}
