@@ -128,10 +128,10 @@ predicates ${share(heap, 'predicates')}.
 
 Most of it is the explanation, not the decision: per case the engine allocates a trace object for each of the
 ~${fmt(r.step.conds, 0)} evaluated conditions (plus the one-element array \`walk\` builds for every decision), a \`RuleResult\` per rule and
-row, \`candidates\`/\`candidateOutputs\` arrays and a JSON string per candidate in \`runTable\`, \`MissingSet\` maps, sets
+row, \`candidates\`/\`candidateOutputs\` arrays in \`runTable\`, \`MissingSet\` maps, sets
 and sorted copies; \`evaluate()\` then builds an \`Item\` per fired rule with a facts record, a spread note, and an ids
 \`Set\` that it sorts. What would close it: the opt-in trace and on-demand (or per-rule, precomputed) items of the
-throughput section, tables decided without per-candidate strings, and missing facts kept in arrays indexed by fact.
+throughput section and missing facts kept in arrays indexed by fact.
 The decision itself (the facts record from \`derive\` and the result's decision fields) is a small part of the total.`;
 }
 
