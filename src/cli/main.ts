@@ -83,7 +83,7 @@ function readJson(path: string, io: Io, lang: Lang): unknown {
     throw new InputError(`${ui(lang, 'error.fileNotFound')}: ${path}`);
   }
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
   } catch (e) {
     throw new InputError(`${ui(lang, 'error.notJson')}: ${path} (${e instanceof Error ? e.message : ''})`);
   }
