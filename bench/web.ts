@@ -1,13 +1,11 @@
 // Web app measurements (not a test): re-evaluation per input change, in Node and in Chromium, and first paint on
 // localhost. Writes docs/benchmarks-web.md. Run: npm run bench:web (builds first).
 /// <reference lib="dom" />
-import { createServer } from 'node:http';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import os from 'node:os';
-import type { AddressInfo } from 'node:net';
-import { chromium } from 'playwright-core';
+import { launch, serveStatic } from './browser.js';
 import { evaluate, parseCase, type Case } from '../src/index.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -59,24 +57,8 @@ function perChangeNode(): { changes: number; meanUs: number; p95Us: number } {
   return { changes: times.length, meanUs: (1000 * times.reduce((a, b) => a + b, 0)) / times.length, p95Us: 1000 * p95(times) };
 }
 
-function serve(): Promise<{ close: () => void; url: string }> {
-  const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const file = normalize(join(WEB, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(WEB) || !existsSync(file)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({
-    close: () => server.close(), url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-  })));
-}
-
 async function browserRuns(url: string): Promise<{ fcp: number[]; ready: number[]; renderMs: number[]; version: string }> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launch();
   const fcp: number[] = [];
   const ready: number[] = [];
   for (let i = 0; i < 11; i++) {
@@ -124,9 +106,9 @@ function sizes(): { file: string; raw: number; gzip: number }[] {
 }
 
 const node = perChangeNode();
-const srv = await serve();
+const srv = await serveStatic(WEB);
 const br = await browserRuns(srv.url);
-srv.close();
+srv.server.close();
 const files = sizes();
 const kb = (n: number): string => (n / 1024).toFixed(1);
 const total = files.reduce((n, f) => n + f.gzip, 0);

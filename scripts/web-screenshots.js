@@ -1,30 +1,18 @@
 // Screenshots of the web app's main views (desktop 1280×900, phone 375×812) into docs/screenshots/.
 // Run after `npm run build`: node scripts/web-screenshots.js
-import { createServer } from 'node:http';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
-import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, serveStatic } from '../dist/bench/browser.js';
 
 const root = join(import.meta.dirname, '..');
 const web = join(root, 'dist/web');
 const out = join(root, 'docs/screenshots');
 const example = join(root, 'docs/examples/1-breast-her2-confirmed.json');
-const types = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
 
-const server = createServer((req, res) => {
-  const path = new URL(req.url ?? '/', 'http://x').pathname;
-  const file = normalize(join(web, path.endsWith('/') ? `${path}index.html` : path));
-  if (!file.startsWith(web) || !existsSync(file)) return void res.writeHead(404).end();
-  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const url = `http://127.0.0.1:${server.address().port}/`;
+const { server, url } = await serveStatic(web);
 mkdirSync(out, { recursive: true });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 const sizes = { desktop: { width: 1280, height: 900 }, phone: { width: 375, height: 812 } };
 for (const [name, viewport] of Object.entries(sizes)) {
   const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });

@@ -5,6 +5,7 @@ import type { Case } from './case-schema.js';
 import type { LmFacts } from './facts.js';
 import { CONTENT_HASH } from './content-hash.js';
 import { COMPILED, GUIDELINE, MODEL } from './model.js';
+import { predicates } from './predicates.js';
 
 export type Certainty = 'confirmed' | 'probable' | 'possible' | 'lacking-evidence';
 export type Prognosis = 'not-unfavourable' | 'unfavourable' | 'very-unfavourable';
@@ -63,7 +64,7 @@ export const CERTAINTY_TEXT: Record<Certainty, Text> = {
 
 /** EANO–ESMO type: I/II from cytology or biopsy, letter from the MRI pattern. */
 function eano(f: LmFacts): { type: string | null; pattern: string | null } {
-  const positive = f.punctures.some((lp) => lp.cytology === 'positive') || f.biopsy === 'positive';
+  const positive = predicates.cytologyOrBiopsyPositive.test(f) === true;
   const pattern = f.mriPattern;
   const letter = pattern === null ? null : pattern.charAt(0);
   if (!positive && (f.certainty === 'none' || letter === null)) return { type: null, pattern };
