@@ -39,6 +39,19 @@ export function compile<C, F extends Facts, P extends string>(model: Model<C, F,
       if (!(f in model.facts)) throw new ModelError(`predicate ${name}`, `uses unknown fact "${f}"`, 'Declare the fact or fix the name.');
     }
   }
+  const vocabulary = model.interventions;
+  for (const r of model.rules) {
+    for (const code of r.interventions ?? []) {
+      if (vocabulary && !(code in vocabulary)) throw new ModelError(`rule ${r.id}`, `unknown intervention "${code}"`, 'Add it to the vocabulary or fix the code.');
+    }
+  }
+  for (const g of model.guards ?? []) {
+    for (const id of g.rules) if (!rules.has(id)) throw new ModelError(`guard ${g.id}`, `unknown rule "${id}"`, 'Declare the rule.');
+    for (const code of g.interventions) {
+      if (vocabulary && !(code in vocabulary)) throw new ModelError(`guard ${g.id}`, `unknown intervention "${code}"`, 'Add it to the vocabulary.');
+    }
+    g.when.forEach((c) => checkCond(model, `guard ${g.id}`, c));
+  }
   const nodes = new Map<string, ReadonlyMap<string, FlowNode<P>>>();
   for (const chart of model.flowcharts) nodes.set(chart.id, compileChart(model, chart, rules));
   const byPriority = [...model.rules].sort((a, b) => a.priority - b.priority).map((r) => r.id);

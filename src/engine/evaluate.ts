@@ -1,7 +1,7 @@
 import { condName, type Compiled } from './compile.js';
 import type {
-  ChartResult, Cond, FlowNode, CondTrace, EngineResult, Facts, FlowchartDef, IssueResult, Missing, NodeVisit,
-  RuleResult, TableDef, TableResult, Text, Tri,
+  ChartResult, Cond, FlowNode, CondTrace, EngineResult, Facts, FlowchartDef, Assumption, GuardDef, GuardResult, IssueResult, Missing,
+  NodeVisit, RuleResult, TableDef, TableResult, Text, Tri,
 } from './types.js';
 
 /** Collects missing facts while the model is walked. */
@@ -36,9 +36,40 @@ export function run<C, F extends Facts, P extends string>(compiled: Compiled<C, 
   });
   const firedSet = new Set<string>();
   const charts = model.flowcharts.map((c) => walk(ctx, c, firedSet));
+  const provisional: Record<string, Assumption[]> = {};
+  const guards = (model.guards ?? []).map((g) => applyGuard(ctx, g, firedSet, provisional));
   const fired = compiled.byPriority.filter((id) => firedSet.has(id));
   const list = missing.list((f) => model.facts[f as keyof F & string]);
-  return { facts: facts as F, issues, tables, charts, fired, missing: list };
+  return { facts: facts as F, issues, tables, charts, fired, missing: list, guards, provisional };
+}
+
+const PROPOSES = new Set(['do', 'consider']);
+
+/** Applies one safety guard to the fired lines that propose its intervention (see GuardDef). */
+function applyGuard<C, F extends Facts, P extends string>(
+  ctx: Ctx<C, F, P>, g: GuardDef<P>, fired: Set<string>, provisional: Record<string, Assumption[]>,
+): GuardResult {
+  const proposing = [...fired].filter((id) => {
+    const r = ctx.compiled.rules.get(id)!;
+    return PROPOSES.has(r.kind) && (r.interventions ?? []).some((c) => g.interventions.includes(c));
+  });
+  if (proposing.length === 0) return { guard: g.id, value: null, conds: [], proposing, withdrawn: [] };
+  const r = evalConds(ctx, g.when);
+  let withdrawn: string[] = [];
+  if (r.value === true) {
+    if (g.effect === 'block') {
+      withdrawn = proposing;
+      withdrawn.forEach((id) => fired.delete(id));
+    }
+    g.rules.forEach((id) => fired.add(id));
+  } else if (r.value === null) {
+    noteMissing(ctx, r.conds, g.label, g.ids);
+    if (g.effect === 'block' && g.assume) {
+      const a = { guard: g.id, text: g.assume, ids: g.ids };
+      proposing.forEach((id) => (provisional[id] ??= []).push(a));
+    }
+  }
+  return { guard: g.id, value: r.value, conds: r.conds, proposing, withdrawn };
 }
 
 interface Ctx<C, F extends Facts, P extends string> {

@@ -59,11 +59,20 @@ export function lint<C, F extends Facts, P extends string>(model: Model<C, F, P>
     chart.nodes.filter((n) => !reach.has(n.id)).forEach((n) => problems.push(`flowchart ${chart.id}: node ${n.id} unreachable`));
     if (hasCycle(chart.start, byId)) problems.push(`flowchart ${chart.id}: cycle`);
   }
+  for (const g of model.guards ?? []) {
+    unique('guard', g.id);
+    useIds(`guard ${g.id}`, g.ids);
+    usePreds(g.when);
+    g.rules.forEach((id) => referencedRules.add(id));
+  }
   model.rules.filter((r) => !referencedRules.has(r.id)).forEach((r) => problems.push(`rule ${r.id}: not placed in any flowchart node`));
   Object.keys(model.predicates).filter((p) => !usedPredicates.has(p)).forEach((p) => problems.push(`predicate ${p}: never used`));
   [...requirementIds].filter((id) => !usedIds.has(id)).forEach((id) => problems.push(`requirement ${id}: implemented by nothing`));
   const all: [string, Text][] = [];
-  texts({ rules: model.rules, tables: model.tables, flowcharts: model.flowcharts, facts: model.facts, predicates: model.predicates, checks: model.checks }, '', all);
+  texts({
+    rules: model.rules, tables: model.tables, flowcharts: model.flowcharts, facts: model.facts, predicates: model.predicates,
+    checks: model.checks, guards: model.guards ?? [], interventions: model.interventions ?? {},
+  }, '', all);
   all.filter(([, t]) => !t.nl?.trim() || !t.en?.trim()).forEach(([path]) => problems.push(`${path}: text missing in nl or en`));
   return problems;
 }

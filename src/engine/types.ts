@@ -62,6 +62,36 @@ export interface RuleDef<P extends string> extends Source {
   readonly when: readonly Cond<P>[];
   readonly text: Text;
   readonly rationale: Text;
+  /** Interventions (codes of Model.interventions) this line proposes (do/consider), advises against (avoid) or mentions (inform). */
+  readonly interventions?: readonly string[];
+  /** Input fields the line is about; a fired rule in group "input" is also reported as an input warning naming them. */
+  readonly fields?: readonly string[];
+  /** An emergency: shown first and flagged as critical (e.g. in a CDS card). */
+  readonly urgent?: boolean;
+}
+
+/** One intervention of the closed vocabulary, with a verified code where one exists. */
+export interface InterventionDef {
+  readonly label: Text;
+  readonly code?: { readonly system: string; readonly code: string; readonly display: string };
+}
+
+/**
+ * A safety guard over interventions, applied after the walk to every fired line that proposes it.
+ * warn: when its conditions hold, its rule is added beside the proposing lines.
+ * block: when they hold, the proposing lines are withdrawn and its rule given instead; when unknown,
+ * the proposing lines stay, provisional on `assume`, and the unknown facts are reported missing.
+ */
+export interface GuardDef<P extends string> extends Source {
+  readonly id: string;
+  readonly label: Text;
+  /** Intervention codes it guards (any of). */
+  readonly interventions: readonly string[];
+  readonly effect: 'warn' | 'block';
+  readonly when: readonly Cond<P>[];
+  /** Rules given when the guard holds. */
+  readonly rules: readonly string[];
+  readonly assume?: Text;
 }
 
 export interface TableRow<P extends string, O> extends Source {
@@ -146,6 +176,8 @@ export interface Model<C, F extends Facts, P extends string> {
   readonly flowcharts: readonly FlowchartDef<P>[];
   readonly rules: readonly RuleDef<P>[];
   readonly checks: readonly CheckDef<C>[];
+  readonly guards?: readonly GuardDef<P>[];
+  readonly interventions?: Readonly<Record<string, InterventionDef>>;
 }
 
 // ---- results ----
@@ -213,4 +245,25 @@ export interface EngineResult<F extends Facts> {
   /** Fired rules in priority order. */
   readonly fired: readonly string[];
   readonly missing: readonly Missing[];
+  /** Guards evaluated against proposing lines, with what they did. */
+  readonly guards: readonly GuardResult[];
+  /** Fired rules that hold only on a stated assumption (rule id → the guards' assumptions). */
+  readonly provisional: Readonly<Record<string, readonly Assumption[]>>;
+}
+
+export interface Assumption {
+  readonly guard: string;
+  readonly text: Text;
+  /** Requirement IDs of the guard: the line now also implements them. */
+  readonly ids: readonly string[];
+}
+
+export interface GuardResult {
+  readonly guard: string;
+  readonly value: Tri;
+  readonly conds: readonly CondTrace[];
+  /** Lines that proposed the guarded intervention. */
+  readonly proposing: readonly string[];
+  /** Lines withdrawn by a block. */
+  readonly withdrawn: readonly string[];
 }

@@ -35,6 +35,7 @@ export const markersSchema = z.strictObject({
   alk: posNeg.optional().describe('NSCLC: ALK translocation'),
   krasG12c: mutWt.optional().describe('NSCLC: KRAS G12C mutation'),
   pdl1Tps: z.number().min(0).max(100).optional().describe('NSCLC: PD-L1 tumour proportion score, %'),
+  noDriverFound: z.boolean().optional().describe('NSCLC: a broad molecular panel found no targetable driver at all'),
 });
 
 export const csfMolecularSchema = z.strictObject({
@@ -63,6 +64,8 @@ export const mriSchema = z.strictObject({
   date: date.optional(),
   regions: z.array(z.enum(['brain', 'spine'])).optional(),
   findings: z.array(z.enum(MRI_FINDINGS)).optional().describe('Findings seen; [] = normal MRI'),
+  hydrocephalusType: z.enum(['communicating', 'obstructive']).optional().describe('With finding hydrocephalus: communicating or obstructive'),
+  brainMetastasesMassEffect: z.boolean().optional().describe('With finding brain-metastases: the metastases cause mass effect'),
 });
 
 export const performanceSchema = z.strictObject({

@@ -18,10 +18,11 @@ function datesAfterAsOf(i: Input): boolean {
   return dates.some((d) => d !== undefined && d > asOf);
 }
 
-const markerFor = (marker: 'her2' | 'hormoneReceptors' | 'breastHistology' | 'brafV600' | 'egfr' | 'alk' | 'krasG12c' | 'pdl1Tps', tumours: string[]) =>
+type Marker = 'her2' | 'hormoneReceptors' | 'breastHistology' | 'brafV600' | 'egfr' | 'alk' | 'krasG12c' | 'pdl1Tps' | 'noDriverFound';
+const markerFor = (marker: Marker, tumours: string[]) =>
   (i: Input): boolean => i.case.markers?.[marker] !== undefined && i.case.primaryTumour !== undefined && !tumours.includes(i.case.primaryTumour);
 
-const NSCLC_MARKERS = (['egfr', 'alk', 'krasG12c', 'pdl1Tps'] as const).map((m) => markerFor(m, ['nsclc']));
+const NSCLC_MARKERS = (['egfr', 'alk', 'krasG12c', 'pdl1Tps', 'noDriverFound'] as const).map((m) => markerFor(m, ['nsclc']));
 
 export const CHECKS: readonly Check[] = [
   { id: 'check.kps-adl', severity: 'error', fields: ['performance.kps', 'performance.adlIndependent'], ids: ['TX-KPS-ADL'],
@@ -45,6 +46,16 @@ export const CHECKS: readonly Check[] = [
   { id: 'check.mri-not-done', severity: 'error', fields: ['mri.done', 'mri.findings'], ids: ['DX-MRI'],
     message: t('MRI niet verricht, maar wel bevindingen ingevuld.', 'MRI marked as not done, yet findings are given.'),
     test: ({ case: c }) => c.mri?.done === false && (c.mri.findings?.length ?? 0) > 0 },
+  { id: 'check.hydrocephalus-type', severity: 'error', fields: ['mri.hydrocephalusType', 'mri.findings'], ids: ['SAFE-LP-CAUTION'],
+    message: t('Type hydrocephalus opgegeven, maar de MRI toont geen hydrocephalus.', 'A type of hydrocephalus is given, but the MRI shows no hydrocephalus.'),
+    test: ({ case: c }) => c.mri?.hydrocephalusType !== undefined && c.mri.findings !== undefined && !c.mri.findings.includes('hydrocephalus') },
+  { id: 'check.mass-effect', severity: 'error', fields: ['mri.brainMetastasesMassEffect', 'mri.findings'], ids: ['SAFE-LP-CAUTION'],
+    message: t('Massa-effect van hersenmetastasen opgegeven, maar de MRI toont geen hersenmetastasen.',
+      'Mass effect of brain metastases is given, but the MRI shows no brain metastases.'),
+    test: ({ case: c }) => c.mri?.brainMetastasesMassEffect === true && c.mri.findings !== undefined && !c.mri.findings.includes('brain-metastases') },
+  { id: 'check.no-driver', severity: 'error', fields: ['markers.noDriverFound', 'markers.egfr', 'markers.alk'], ids: ['TX-NSCLC-NO-TARGET'],
+    message: t('"Geen driver gevonden" spreekt een EGFR-mutatie of ALK-translocatie tegen.', '"No driver found" contradicts an EGFR mutation or ALK translocation.'),
+    test: ({ case: c }) => c.markers?.noDriverFound === true && (c.markers.egfr === 'mutant' || c.markers.alk === 'positive') },
   { id: 'check.explained-no-mets', severity: 'error', fields: ['symptomsExplainedByBrainMetastases', 'mri.findings'], ids: ['DX-SUSPECT'],
     message: t('Klachten verklaard door hersenmetastasen, maar de MRI toont geen hersenmetastasen.',
       'Symptoms explained by brain metastases, but the MRI shows none.'),
@@ -74,7 +85,8 @@ export const CHECKS: readonly Check[] = [
   { id: 'check.marker-braf', severity: 'warning', fields: ['markers.brafV600', 'primaryTumour'], ids: ['TX-MELANOMA-BRAF'],
     message: t('BRAF V600 wordt in deze richtlijn alleen bij melanoom gebruikt.', 'BRAF V600 is only used for melanoma in this guideline.'),
     test: markerFor('brafV600', ['melanoma']) },
-  { id: 'check.marker-nsclc', severity: 'warning', fields: ['markers.egfr', 'markers.alk', 'markers.krasG12c', 'markers.pdl1Tps', 'primaryTumour'],
+  { id: 'check.marker-nsclc', severity: 'warning',
+    fields: ['markers.egfr', 'markers.alk', 'markers.krasG12c', 'markers.pdl1Tps', 'markers.noDriverFound', 'primaryTumour'],
     ids: ['TX-NSCLC-EGFR'], message: t('EGFR, ALK, KRAS G12C en PD-L1 worden alleen bij NSCLC gebruikt.', 'EGFR, ALK, KRAS G12C and PD-L1 are only used for NSCLC.'),
     test: (i) => NSCLC_MARKERS.some((test) => test(i)) },
 ];

@@ -1,8 +1,8 @@
 import { condName } from '../engine/compile.js';
 import { run } from '../engine/evaluate.js';
-import type { ChartResult, IssueResult, Missing, Note, RuleKind, TableResult, Text } from '../engine/types.js';
+import type { Assumption, ChartResult, GuardResult, IssueResult, Missing, Note, RuleKind, TableResult, Text } from '../engine/types.js';
 import type { Case } from './case-schema.js';
-import type { LmFacts } from './facts.js';
+import type { LmFacts, Option } from './facts.js';
 import { CONTENT_HASH } from './content-hash.js';
 import { COMPILED, GUIDELINE, MODEL } from './model.js';
 import { predicates } from './predicates.js';
@@ -21,6 +21,12 @@ export interface Item {
   readonly text: Text;
   readonly rationale: Text;
   readonly note?: Note;
+  /** Interventions (codes of src/guideline/interventions.ts) the line proposes (do/consider), advises against (avoid) or mentions. */
+  readonly interventions: readonly string[];
+  /** The line holds on these assumptions, still to be checked (a missing fact decides them). */
+  readonly assumptions?: readonly Text[];
+  /** An emergency, shown first. */
+  readonly urgent?: boolean;
   /** Facts the rule's conditions read, with their values. */
   readonly facts: Readonly<Record<string, unknown>>;
 }
@@ -47,7 +53,7 @@ export interface Result {
   readonly missing: readonly Missing[];
   readonly errors: readonly IssueResult[];
   readonly warnings: readonly IssueResult[];
-  readonly trace: { readonly flowcharts: readonly ChartResult[]; readonly tables: readonly TableResult[] };
+  readonly trace: { readonly flowcharts: readonly ChartResult[]; readonly tables: readonly TableResult[]; readonly guards: readonly GuardResult[] };
   /** Every requirement ID the output implements, sorted. */
   readonly ids: readonly string[];
 }
@@ -102,9 +108,13 @@ export function evaluate(c: Case, options: { asOf?: string } = {}): Result {
   const category = !out && typeof f.category === 'number' ? f.category : null;
   const values = {
     eanoType: type ?? '—', certainty: certainty ? CERTAINTY_TEXT[certainty] : null, kps: f.kps, kpsText: f.kpsText,
+    optionDrug: asOption(f.option)?.drug ?? null, firstChoiceDrug: firstChoiceDrug(f), pdl1: f.pdl1Tps, driverPhrase: driverPhrase(f),
   };
-  const recommendations = r.fired.map((id) => item(id, f, values));
+  const recommendations = r.fired.map((id) => item(id, f, values, r.provisional[id]));
   const ids = [...new Set(recommendations.flatMap((i) => i.ids))].sort();
+  const inputWarnings: IssueResult[] = recommendations.filter((i) => i.group === 'input').map((i) => ({
+    check: i.rule, severity: 'warning', fields: COMPILED.rules.get(i.rule)!.fields ?? [], ids: i.ids, message: i.text,
+  }));
   return {
     guideline: { id: GUIDELINE.id, title: GUIDELINE.title, version: GUIDELINE.version, plannedRevision: GUIDELINE.plannedRevision, contentHash: CONTENT_HASH },
     asOf,
@@ -117,20 +127,39 @@ export function evaluate(c: Case, options: { asOf?: string } = {}): Result {
     recommendations,
     missing: out ? [] : r.missing,
     errors: r.issues.filter((i) => i.severity === 'error'),
-    warnings: r.issues.filter((i) => i.severity === 'warning'),
-    trace: { flowcharts: r.charts, tables: r.tables },
+    warnings: [...r.issues.filter((i) => i.severity === 'warning'), ...inputWarnings],
+    trace: { flowcharts: r.charts, tables: r.tables, guards: r.guards },
     ids,
   };
 }
 
-function item(id: string, f: LmFacts, values: Parameters<typeof fill>[1]): Item {
+function item(id: string, f: LmFacts, values: Parameters<typeof fill>[1], assumed: readonly Assumption[] | undefined): Item {
   const rule = COMPILED.rules.get(id)!;
   const facts: Record<string, unknown> = {};
   for (const c of rule.when) {
     for (const k of MODEL.predicates[condName(c)].uses) facts[k] = f[k];
   }
+  const ids = assumed ? [...new Set([...rule.ids, ...assumed.flatMap((a) => a.ids)])] : rule.ids;
   return {
-    rule: rule.id, kind: rule.kind, group: rule.group, ids: rule.ids, section: rule.section, refs: rule.refs ?? [],
-    text: fill(rule.text, values), rationale: rule.rationale, ...(rule.note ? { note: rule.note } : {}), facts,
+    rule: rule.id, kind: rule.kind, group: rule.group, ids, section: rule.section, refs: rule.refs ?? [],
+    text: fill(rule.text, values), rationale: rule.rationale, ...(rule.note ? { note: rule.note } : {}),
+    interventions: rule.interventions ?? [], ...(assumed ? { assumptions: assumed.map((a) => a.text) } : {}),
+    ...(rule.urgent ? { urgent: true } : {}), facts,
   };
+}
+
+const asOption = (o: unknown): Option | null => (o !== null && typeof o === 'object' ? (o as Option) : null);
+
+/** The first choice that is used up, or every possible one when markers leave it open. */
+function firstChoiceDrug(f: LmFacts): Text | null {
+  const drugs = f.firstChoiceCandidates.map(asOption).filter((o): o is Option => o !== null && o.classes.length > 0).map((o) => o.drug);
+  if (drugs.length === 0) return null;
+  return { nl: drugs.map((d) => d.nl).join(' / '), en: drugs.map((d) => d.en).join(' / ') };
+}
+
+/** TX-NSCLC-NO-TARGET: say what is known of the drivers, no more. */
+function driverPhrase(f: LmFacts): Text {
+  if (f.noDriverFound === true) return { nl: 'zonder targetable driver (breed panel)', en: 'without a targetable driver (broad panel)' };
+  if (f.krasG12c === 'mutant') return { nl: 'met KRAS G12C (geen eerstelijns doelwit)', en: 'with KRAS G12C (not a first-line target)' };
+  return { nl: 'zonder EGFR-mutatie of ALK-translocatie (andere drivers niet vastgelegd)', en: 'without EGFR mutation or ALK translocation (other drivers not recorded)' };
 }

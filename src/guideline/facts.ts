@@ -14,6 +14,12 @@ export type Option = {
   readonly meaningful: boolean;
   readonly rapid: boolean;
   readonly exception: boolean;
+  /** What the option gives, for the texts that name it. */
+  readonly drug: Text;
+  /** Drug classes it starts (the intervention codes). */
+  readonly classes: readonly TherapyClass[];
+  /** Drug classes whose current use or earlier progression rules it out (SAFE-THERAPY-HISTORY). */
+  readonly excludedBy: readonly TherapyClass[];
 };
 
 export type LmFacts = {
@@ -24,11 +30,15 @@ export type LmFacts = {
   nsclcDriver: 'egfr' | 'alk' | 'none' | null;
   krasG12c: 'mutant' | 'wild-type' | null;
   pdl1Tps: number | null;
+  noDriverFound: boolean | null;
   symptoms: readonly Symptom[] | null;
   explained: boolean | null;
   highSuspicion: boolean | null;
   mriDone: boolean | null;
   mriFindings: readonly MriFinding[] | null;
+  mriRegions: readonly ('brain' | 'spine')[] | null;
+  hydrocephalusType: 'communicating' | 'obstructive' | null;
+  massEffect: boolean | null;
   punctures: readonly LumbarPuncture[];
   biopsy: 'positive' | 'negative' | 'not-done' | null;
   perf70: boolean | null;
@@ -40,7 +50,8 @@ export type LmFacts = {
   systemic: 'absent' | 'controlled' | 'progressive-with-options' | 'progressive-without-options' | null;
   threatening: boolean | null;
   resistance: boolean | null;
-  progressedOn: readonly TherapyClass[];
+  currentTherapies: readonly TherapyClass[] | null;
+  progressedOn: readonly TherapyClass[] | null;
   symptomaticLocations: readonly string[] | null;
   raisedIcp: boolean | null;
   asOf: string | null;
@@ -49,6 +60,9 @@ export type LmFacts = {
   category: 1 | 2 | 3 | 'n/a' | null;
   option: Option | null;
   optionCandidates: readonly (Option | null)[];
+  /** The option the table gives when the therapy history is ignored (first choice for this tumour). */
+  firstChoice: Option | null;
+  firstChoiceCandidates: readonly (Option | null)[];
 };
 
 const t = (nl: string, en: string): Text => ({ nl, en });
@@ -64,6 +78,7 @@ export const FACTS: Record<keyof LmFacts, FactDef> = {
   },
   krasG12c: { label: t('KRAS G12C-mutatie', 'KRAS G12C mutation'), fields: ['markers.krasG12c'] },
   pdl1Tps: { label: t('PD-L1 TPS', 'PD-L1 TPS'), fields: ['markers.pdl1Tps'] },
+  noDriverFound: { label: t('breed panel zonder driver', 'broad panel without a driver'), fields: ['markers.noDriverFound'] },
   symptoms: { label: t('symptomen', 'symptoms'), fields: ['symptoms'] },
   explained: {
     label: t('symptomen verklaard door hersenmetastasen', 'symptoms explained by brain metastases'),
@@ -72,6 +87,10 @@ export const FACTS: Record<keyof LmFacts, FactDef> = {
   highSuspicion: { label: t('hoge klinische verdenking', 'high clinical suspicion'), fields: ['highClinicalSuspicion'] },
   mriDone: { label: t('MRI verricht', 'MRI performed'), fields: ['mri.done'] },
   mriFindings: { label: t('MRI-bevindingen', 'MRI findings'), fields: ['mri.findings'] },
+  mriRegions: { label: t('MRI-gebied (hersenen, wervelkolom)', 'MRI region (brain, spine)'), fields: ['mri.regions'] },
+  hydrocephalusType: { label: t('type hydrocephalus (communicerend of obstructief)', 'type of hydrocephalus (communicating or obstructive)'),
+    fields: ['mri.hydrocephalusType'] },
+  massEffect: { label: t('massa-effect van de hersenmetastasen', 'mass effect of the brain metastases'), fields: ['mri.brainMetastasesMassEffect'] },
   punctures: { label: t('lumbaalpuncties', 'lumbar punctures'), fields: ['lumbarPunctures'] },
   biopsy: { label: t('leptomeningeaal biopt', 'leptomeningeal biopsy'), fields: ['leptomeningealBiopsy'] },
   perf70: {
@@ -92,7 +111,8 @@ export const FACTS: Record<keyof LmFacts, FactDef> = {
     label: t('resistentie tegen chemo- of hormonale therapie', 'resistance to chemo- or hormonal therapy'),
     fields: ['resistanceToTherapy'],
   },
-  progressedOn: { label: t('progressie op therapie', 'progression on therapy'), fields: ['therapies.progressedOn'] },
+  currentTherapies: { label: t('huidige behandeling', 'current treatment'), fields: ['therapies.current'] },
+  progressedOn: { label: t('eerdere behandeling met progressie', 'earlier treatment with progression'), fields: ['therapies.progressedOn'] },
   symptomaticLocations: { label: t('symptomatische locaties', 'symptomatic locations'), fields: ['symptomaticLocations', 'symptoms'] },
   raisedIcp: { label: t('tekenen van verhoogde intracraniële druk', 'signs of raised intracranial pressure'), fields: ['raisedIcpSigns'] },
   asOf: { label: t('beoordelingsdatum', 'assessment date'), fields: ['assessmentDate'] },
@@ -101,6 +121,8 @@ export const FACTS: Record<keyof LmFacts, FactDef> = {
   category: { label: t('categorie', 'category'), fields: [] },
   option: { label: t('systemische optie', 'systemic option'), fields: [] },
   optionCandidates: { label: t('mogelijke systemische opties', 'possible systemic options'), fields: [] },
+  firstChoice: { label: t('eerste keus voor deze tumor', 'first choice for this tumour'), fields: [] },
+  firstChoiceCandidates: { label: t('mogelijke eerste keuzes', 'possible first choices'), fields: [] },
 };
 
 /** KPS, then ADL, then ECOG; measures that disagree about the 70 threshold leave it unknown. */
@@ -116,14 +138,14 @@ export function performance(c: Case): { perf70: boolean | null; source: LmFacts[
   return { perf70: first[1], source: first[0] };
 }
 
-/** A detected driver decides; KRAS G12C or EGFR wt + ALK negative means no targetable driver. */
+/** A detected driver decides; KRAS G12C, EGFR wt + ALK negative, or a panel without drivers means no targetable driver. */
 function nsclcDriver(c: Case): LmFacts['nsclcDriver'] {
   const csf = (c.lumbarPunctures ?? []).map((lp) => lp.molecular ?? {});
   const any = <K extends 'egfr' | 'alk' | 'krasG12c'>(k: K, v: string): boolean =>
     c.markers?.[k] === v || csf.some((m) => m[k] === v);
   if (any('egfr', 'mutant')) return 'egfr';
   if (any('alk', 'positive')) return 'alk';
-  if (any('krasG12c', 'mutant')) return 'none';
+  if (any('krasG12c', 'mutant') || c.markers?.noDriverFound === true) return 'none';
   if (any('egfr', 'wild-type') && any('alk', 'negative')) return 'none';
   return null;
 }
@@ -181,11 +203,15 @@ export function derive(input: Input): LmFacts {
     nsclcDriver: nsclcDriver(c),
     krasG12c: c.markers?.krasG12c ?? ((c.lumbarPunctures ?? []).some((lp) => lp.molecular?.krasG12c === 'mutant') ? 'mutant' : null),
     pdl1Tps: c.markers?.pdl1Tps ?? null,
+    noDriverFound: c.markers?.noDriverFound ?? null,
     symptoms: c.symptoms ?? null,
     explained: explained(c, m.findings),
     highSuspicion: c.highClinicalSuspicion ?? null,
     mriDone: m.done,
     mriFindings: m.findings,
+    mriRegions: m.done === true ? (c.mri?.regions ?? null) : null,
+    hydrocephalusType: c.mri?.hydrocephalusType ?? null,
+    massEffect: c.mri?.brainMetastasesMassEffect ?? null,
     punctures: c.lumbarPunctures ?? [],
     biopsy: c.leptomeningealBiopsy ?? null,
     perf70: perf.perf70,
@@ -197,7 +223,8 @@ export function derive(input: Input): LmFacts {
     systemic: c.systemicDisease?.status ?? null,
     threatening: threatening(c),
     resistance: c.resistanceToTherapy ?? null,
-    progressedOn: c.therapies?.progressedOn ?? [],
+    currentTherapies: c.therapies?.current ?? null,
+    progressedOn: c.therapies?.progressedOn ?? null,
     symptomaticLocations: symptomaticLocations(c),
     raisedIcp: c.raisedIcpSigns ?? null,
     asOf: input.asOf,
@@ -206,5 +233,7 @@ export function derive(input: Input): LmFacts {
     category: null,
     option: null,
     optionCandidates: [],
+    firstChoice: null,
+    firstChoiceCandidates: [],
   };
 }

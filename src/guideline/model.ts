@@ -5,7 +5,11 @@ import { derive, FACTS, type Input, type LmFacts } from './facts.js';
 import { FLOWCHARTS } from './flowcharts.js';
 import { predicates, type PredicateName } from './predicates.js';
 import { DIAGNOSIS_RULES, SCOPE_RULES } from './rules-diagnosis.js';
-import { ALWAYS_RULES, CATEGORY_RULES, FOLLOW_UP_RULES, PLAN_RULES, RT_RULES } from './rules-treatment.js';
+import { INTERVENTIONS } from './interventions.js';
+import { GUARDS, SAFETY_RULES } from './rules-safety.js';
+import {
+  ALWAYS_RULES, CATEGORY_RULES, EXCEPTION_RULES, FOLLOW_UP_RULES, PERFORMANCE_UNKNOWN_RULES, PLAN_RULES, RT_RULES,
+} from './rules-treatment.js';
 import { TABLES } from './tables.js';
 
 export const GUIDELINE = {
@@ -23,8 +27,11 @@ export const MODEL: Model<Input, LmFacts, PredicateName> = {
   predicates,
   tables: TABLES,
   flowcharts: FLOWCHARTS,
-  rules: [...SCOPE_RULES, ...DIAGNOSIS_RULES, ...CATEGORY_RULES, ...PLAN_RULES, ...RT_RULES, ...ALWAYS_RULES, ...FOLLOW_UP_RULES],
+  rules: [...SAFETY_RULES, ...SCOPE_RULES, ...DIAGNOSIS_RULES, ...CATEGORY_RULES, ...PLAN_RULES, ...EXCEPTION_RULES, ...PERFORMANCE_UNKNOWN_RULES,
+    ...RT_RULES, ...ALWAYS_RULES, ...FOLLOW_UP_RULES],
   checks: CHECKS,
+  guards: GUARDS,
+  interventions: INTERVENTIONS,
 };
 
 /** Compiled once at load; authoring errors throw here. */

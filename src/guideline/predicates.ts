@@ -23,11 +23,27 @@ const LINEAR: readonly MriFinding[] = ['linear-sulcal', 'cerebellar-folia', 'cra
 const LINEAR_CEREBRAL: readonly MriFinding[] = ['linear-sulcal', 'cerebellar-folia', 'cranial-nerve'];
 const VISIBLE: readonly MriFinding[] = ['nodular', 'cranial-nerve', 'spinal-roots'];
 const SOLID = ['breast', 'melanoma', 'nsclc', 'sclc', 'germ-cell', 'other-solid'];
+const HISTORY: K[] = ['currentTherapies', 'progressedOn'];
 
 const hasAny = <T>(xs: readonly T[] | null, ys: readonly T[]): Tri => known(xs, (v) => v.some((x) => ys.includes(x)));
 const finding = (f: MriFinding) => (x: LmFacts): Tri => known(x.mriFindings, (v) => v.includes(f));
 const primaryIs = (...ts: string[]) => (f: LmFacts): Tri => known(f.primary, (v) => ts.includes(v));
-const failed = (c: TherapyClass) => (f: LmFacts): Tri => f.progressedOn.includes(c);
+/** Known to be on it now or to have progressed on it (never unknown: for choosing the option). */
+const usedAny = (...cs: TherapyClass[]) => (f: LmFacts): Tri =>
+  cs.some((c) => (f.currentTherapies ?? []).includes(c) || (f.progressedOn ?? []).includes(c));
+/** The same, three-valued: unknown while either list is unknown and no use is known. */
+function historyOf(f: LmFacts, cs: readonly TherapyClass[]): Tri {
+  if (cs.length === 0) return false;
+  if (usedAny(...cs)(f)) return true;
+  return f.currentTherapies === null || f.progressedOn === null ? null : false;
+}
+const asOption = (o: unknown): Option | null => (o !== null && typeof o === 'object' ? (o as Option) : null);
+/** SAFE-THERAPY-HISTORY: every possible first choice already used (true), none (false), or not yet known. */
+function firstChoiceUsed(f: LmFacts): Tri {
+  const used = f.firstChoiceCandidates.map((o) => { const x = asOption(o); return x !== null && usedAny(...x.excludedBy)(f) === true; });
+  if (used.length === 0) return null;
+  return used.every((u) => u) ? true : used.some((u) => u) ? null : false;
+}
 const consensus = (key: 'meaningful' | 'rapid' | 'exception') => (f: LmFacts): Tri => {
   const vs = f.optionCandidates.map((o) => (o as Option | null)?.[key] ?? false);
   if (vs.length === 0) return null;
@@ -36,11 +52,37 @@ const consensus = (key: 'meaningful' | 'rapid' | 'exception') => (f: LmFacts): T
 const abnormalChemistry = (f: LmFacts): boolean =>
   f.punctures.some((lp) => (lp.leukocytes ?? 0) > 4 || (lp.protein ?? 0) > 0.6 || (lp.glucose ?? Infinity) < 2.5);
 
+/** DX-SUSPECT: suspicious symptoms not explained by brain metastases; spinal ones not when epidural extension explains them (SAFE-EPIDURAL). */
 function typicalSigns(f: LmFacts): Tri {
   if (f.symptoms === null) return null;
-  if (!f.symptoms.some((s) => SUSPECT_SYMPTOMS.includes(s))) return false;
+  const epidural = f.mriFindings?.includes('epidural-extension') === true;
+  const counted = SUSPECT_SYMPTOMS.filter((s) => !(epidural && SPINAL.includes(s)));
+  if (!f.symptoms.some((s) => counted.includes(s))) return false;
   if (f.explained !== null) return !f.explained;
   return f.mriFindings?.includes('brain-metastases') ? null : true;
+}
+
+/** SAFE-IMAGING-REGION: symptoms point to a region the MRI did not cover. */
+const uncovered = (symptoms: readonly Symptom[], region: 'brain' | 'spine') => (f: LmFacts): Tri => {
+  if (f.mriDone !== true) return false;
+  const relevant = hasAny(f.symptoms, symptoms);
+  if (relevant !== true) return relevant;
+  return known(f.mriRegions, (r) => !r.includes(region));
+};
+
+/** SAFE-LP-CAUTION: an obstructive hydrocephalus (unknown while the type of a seen hydrocephalus, or the MRI, is unknown). */
+function obstructive(f: LmFacts): Tri {
+  const h = known(f.mriFindings, (v) => v.includes('hydrocephalus'));
+  if (h !== true) return h;
+  return known(f.hydrocephalusType, (v) => v === 'obstructive');
+}
+const massEffect = (f: LmFacts): Tri => and(finding('brain-metastases')(f), f.massEffect);
+
+/** SAFE-ORIGIN: a solid primary is established (diagnosed), not only suspected. */
+function originEstablished(f: LmFacts): Tri {
+  if (f.knownCancer === false) return false;
+  if (f.primary === null) return f.knownCancer === true ? null : false;
+  return solidPrimary(f) === true ? f.knownCancer : false;
 }
 const suspicion = (f: LmFacts): Tri => or(typicalSigns(f), f.highSuspicion);
 const LM_PATTERN: readonly MriFinding[] = [...LINEAR, 'nodular'];
@@ -57,6 +99,12 @@ export const OPTION_IDS = [
 export type OptionId = (typeof OPTION_IDS)[number];
 const optionIs = (id: OptionId) => (f: LmFacts): Tri => known(f.option, (o) => o.option === id);
 
+function wbrtBridge(f: LmFacts): Tri {
+  return and(primaryIs('melanoma')(f), optionIs('melanoma-io')(f), known(f.brafV600, (v) => v === 'wild-type'),
+    hasAny(f.mriFindings, LINEAR_CEREBRAL), known(f.kps, (v) => v >= 80),
+    or(known(f.category, (v) => v === 1), hasAny(f.symptoms, CEREBRAL)));
+}
+
 export const predicates = {
   // scope and tumour
   excludedPrimary: p('Named primary is a brain tumour or haematological malignancy', 'Benoemde primaire tumor is hersentumor of hematologisch',
@@ -70,25 +118,31 @@ export const predicates = {
   otherPrimary: p('Other solid tumour or germ-cell tumour', 'Andere solide tumor of kiemceltumor', ['primary'], primaryIs('germ-cell', 'other-solid')),
   nsclcOrMelanoma: p('NSCLC or melanoma', 'NSCLC of melanoom', ['primary'], primaryIs('nsclc', 'melanoma')),
   knownCancer: p('Known cancer', 'Bekende maligniteit', ['knownCancer'], (f) => f.knownCancer),
+  originEstablished: p('Solid primary established (not only suspected)', 'Solide primaire tumor vastgesteld (niet alleen vermoed)',
+    ['knownCancer', 'primary'], originEstablished),
   // markers and therapy history
   her2Positive: p('HER2 positive', 'HER2-positief', ['her2'], (f) => known(f.her2, (v) => v === 'positive')),
   brafMutant: p('BRAF V600 mutant', 'BRAF V600-mutatie', ['brafV600'], (f) => known(f.brafV600, (v) => v === 'mutant')),
-  brafWildType: p('BRAF wild-type', 'BRAF-wildtype', ['brafV600'], (f) => known(f.brafV600, (v) => v === 'wild-type')),
   driverEgfr: p('EGFR mutation', 'EGFR-mutatie', ['nsclcDriver'], (f) => known(f.nsclcDriver, (v) => v === 'egfr')),
   driverAlk: p('ALK translocation', 'ALK-translocatie', ['nsclcDriver'], (f) => known(f.nsclcDriver, (v) => v === 'alk')),
   driverNone: p('No targetable driver', 'Geen targetable mutatie', ['nsclcDriver'], (f) => known(f.nsclcDriver, (v) => v === 'none')),
   driverKnown: p('EGFR/ALK status known', 'EGFR/ALK-status bekend', ['nsclcDriver'], (f) => f.nsclcDriver !== null),
   krasG12c: p('KRAS G12C mutation', 'KRAS G12C-mutatie', ['krasG12c', 'nsclcDriver'],
     (f) => (f.krasG12c !== null ? f.krasG12c === 'mutant' : f.nsclcDriver === 'egfr' || f.nsclcDriver === 'alk' ? false : null)),
-  pdl1Above50: p('PD-L1 TPS above 50%', 'PD-L1 TPS boven 50%', ['pdl1Tps'], (f) => known(f.pdl1Tps, (v) => v > 50)),
-  failedHer2: p('Progressing on HER2-directed therapy', 'Progressie op HER2-gerichte therapie', ['progressedOn'], failed('her2-directed')),
-  failedCapecitabine: p('Progressing on capecitabine', 'Progressie op capecitabine', ['progressedOn'], failed('capecitabine')),
-  failedBraf: p('Progressing on BRAF/MEK inhibition', 'Progressie op BRAF/MEK-remming', ['progressedOn'], failed('braf-mek-inhibitor')),
-  failedIo: p('Progressing on checkpoint inhibition', 'Progressie op checkpointremming', ['progressedOn'], failed('checkpoint-inhibitor')),
-  failedEgfr: p('Progressing on an EGFR TKI', 'Progressie op EGFR-TKI', ['progressedOn'], failed('egfr-tki')),
-  failedAlk: p('Progressing on an ALK TKI', 'Progressie op ALK-TKI', ['progressedOn'], failed('alk-tki')),
-  failedChemoIo: p('Progressing on chemo-immunotherapy', 'Progressie op chemo-immunotherapie', ['progressedOn'], failed('chemo-immunotherapy')),
-  failedChemo: p('Progressing on chemotherapy', 'Progressie op chemotherapie', ['progressedOn'], failed('chemotherapy')),
+  pdl1AtLeast50: p('PD-L1 TPS 50% or more', 'PD-L1 TPS 50% of meer', ['pdl1Tps'], (f) => known(f.pdl1Tps, (v) => v >= 50)),
+  usedHer2: p('On or progressed on HER2-directed therapy', 'Krijgt of progressie op HER2-gerichte therapie', HISTORY, usedAny('her2-directed')),
+  usedCapecitabine: p('On or progressed on capecitabine', 'Krijgt of progressie op capecitabine', HISTORY, usedAny('capecitabine')),
+  usedBraf: p('On or progressed on BRAF/MEK inhibition', 'Krijgt of progressie op BRAF/MEK-remming', HISTORY, usedAny('braf-mek-inhibitor')),
+  usedIo: p('On or progressed on checkpoint inhibition', 'Krijgt of progressie op checkpointremming', HISTORY, usedAny('checkpoint-inhibitor')),
+  usedEgfr: p('On or progressed on an EGFR TKI', 'Krijgt of progressie op een EGFR-TKI', HISTORY, usedAny('egfr-tki')),
+  usedAlk: p('On or progressed on an ALK TKI', 'Krijgt of progressie op een ALK-TKI', HISTORY, usedAny('alk-tki')),
+  usedNsclcFirstLine: p('NSCLC first line given (immunotherapy, chemo-immunotherapy or chemotherapy)',
+    'Eerste lijn NSCLC gegeven (immunotherapie, chemo-immunotherapie of chemotherapie)', HISTORY,
+    usedAny('checkpoint-inhibitor', 'chemo-immunotherapy', 'chemotherapy')),
+  usedChemo: p('On or progressed on chemotherapy', 'Krijgt of progressie op chemotherapie', HISTORY, usedAny('chemotherapy')),
+  optionAlreadyUsed: p('Patient already on, or progressed on, the proposed option', 'Patiënt krijgt de voorgestelde optie al of had er progressie op',
+    [...HISTORY, 'option'], (f) => { const o = asOption(f.option); return o === null ? null : historyOf(f, o.excludedBy); }),
+  firstChoiceUsed: p('First choice for this tumour already used', 'Eerste keus voor deze tumor al gebruikt', [...HISTORY, 'firstChoiceCandidates'], firstChoiceUsed),
   // clinical picture
   workUpStarted: p('Symptoms, suspicion, MRI or CSF on record', 'Symptomen, verdenking, MRI of liquor bekend',
     ['symptoms', 'highSuspicion', 'mriDone', 'punctures', 'biopsy'],
@@ -109,6 +163,14 @@ export const predicates = {
   hasSymptomaticLocations: p('Symptomatic locations', 'Symptomatische locaties', ['symptomaticLocations'],
     (f) => known(f.symptomaticLocations, (v) => v.length > 0)),
   raisedIcp: p('Signs of raised intracranial pressure', 'Tekenen van verhoogde intracraniële druk', ['raisedIcp'], (f) => f.raisedIcp),
+  lpRisk: p('Hydrocephalus, brain metastases with mass effect, or signs of raised pressure', 'Hydrocephalus, hersenmetastasen met massa-effect of tekenen van verhoogde druk',
+    ['mriFindings', 'massEffect', 'raisedIcp'], (f) => or(finding('hydrocephalus')(f), massEffect(f), f.raisedIcp)),
+  lpContraindicated: p('Obstructive hydrocephalus', 'Obstructieve hydrocephalus', ['mriFindings', 'hydrocephalusType'], obstructive),
+  spinalUncovered: p('Spinal symptoms, spine not imaged', 'Spinale klachten, wervelkolom niet afgebeeld', ['mriDone', 'symptoms', 'mriRegions'], uncovered(SPINAL, 'spine')),
+  cerebralUncovered: p('Cerebral symptoms, brain not imaged', 'Cerebrale klachten, hersenen niet afgebeeld', ['mriDone', 'symptoms', 'mriRegions'], uncovered(CEREBRAL, 'brain')),
+  regionGap: p('Symptoms point to a region the MRI did not cover', 'Klachten wijzen op een gebied buiten de MRI', ['mriDone', 'symptoms', 'mriRegions'],
+    (f) => or(uncovered(SPINAL, 'spine')(f), uncovered(CEREBRAL, 'brain')(f))),
+  epidural: p('Spinal epidural extension on MRI', 'Spinale epidurale uitbreiding op MRI', ['mriFindings'], finding('epidural-extension')),
   icpOrHydrocephalus: p('Raised intracranial pressure or hydrocephalus', 'Verhoogde intracraniële druk of hydrocephalus',
     ['raisedIcp', 'mriFindings'], (f) => or(f.raisedIcp, finding('hydrocephalus')(f))),
   // MRI
@@ -151,7 +213,6 @@ export const predicates = {
   perf70: p('KPS ≥ 70 (or fully independent in ADL)', 'KPS ≥ 70 (of volledig zelfstandig in ADL)', ['perf70'], (f) => f.perf70),
   perfFromKps: p('Performance from KPS', 'Performance volgens KPS', ['perfSource'], (f) => f.perfSource === 'kps'),
   perfFromAdl: p('Performance from ADL independence', 'Performance volgens ADL-zelfstandigheid', ['perfSource'], (f) => f.perfSource === 'adl'),
-  kps80: p('KPS ≥ 80', 'KPS ≥ 80', ['kps'], (f) => known(f.kps, (v) => v >= 80)),
   encephalopathy: p('Severe encephalopathy', 'Ernstige encefalopathie', ['encephalopathy'], (f) => f.encephalopathy),
   deficit: p('Severe neurological deficit', 'Ernstige neurologische uitval', ['deficit'], (f) => f.deficit),
   threatening: p('Systemic disease threatening', 'Systemische ziekte bedreigend', ['threatening'], (f) => f.threatening),
@@ -166,7 +227,6 @@ export const predicates = {
     (f) => or(known(f.category, (v) => v === 1), hasAny(f.symptoms, CEREBRAL))),
   // systemic options
   meaningfulOption: p('Meaningful systemic option', 'Zinvolle systemische optie', ['optionCandidates'], consensus('meaningful')),
-  rapidOption: p('Rapid meaningful systemic option', 'Snel werkzame zinvolle systemische optie', ['optionCandidates'], consensus('rapid')),
   exceptionOption: p('Rapid targeted option (exception to best supportive care)', 'Snel werkzame gerichte optie (uitzondering op BSC)',
     ['optionCandidates'], consensus('exception')),
   optionBreastHer2: p('Option: HER2-directed therapy', 'Optie: HER2-gerichte therapie', ['option'], optionIs('breast-her2')),
@@ -180,6 +240,11 @@ export const predicates = {
   optionSclc: p('Option: chemotherapy (SCLC)', 'Optie: chemotherapie (SCLC)', ['option'], optionIs('sclc-chemo')),
   optionOther: p('No tumour-specific option in this guideline', 'Geen tumorspecifieke optie in deze richtlijn', ['option'], optionIs('other-mdo')),
   optionNone: p('Options in the table used up', 'Opties uit de tabel uitgeput', ['option'], optionIs('none')),
+  wbrtBridge: p('WBRT as bridge to immunotherapy (BRAF wild-type melanoma, linear cerebral LM, KPS ≥ 80)',
+    'Schedelbestraling als overbrugging naar immunotherapie (BRAF-wildtype melanoom, lineaire cerebrale LM, KPS ≥ 80)',
+    ['primary', 'option', 'brafV600', 'mriFindings', 'kps', 'category', 'symptoms'], wbrtBridge),
+  wbrtBridgeUndecided: p('Whether WBRT can bridge is not yet known', 'Nog onbekend of schedelbestraling kan overbruggen',
+    ['primary', 'option', 'brafV600', 'mriFindings', 'kps', 'category', 'symptoms'], (f) => wbrtBridge(f) === null),
   // meta
   revisionDue: p('Evaluation date in or after 2027 (planned revision)', 'Beoordelingsdatum in of na 2027 (geplande revisie)', ['asOf'],
     (f) => known(f.asOf, (v) => v >= '2027-01-01')),

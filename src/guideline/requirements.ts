@@ -66,6 +66,12 @@ export const REQUIREMENTS: readonly Requirement[] = [
   { id: 'PROG-TREATED', section: 'Prognose' },
   { id: 'PROG-EPIDEMIOLOGY', section: 'Inleiding; Melanoom' },
   { id: 'KPS-SCALE', section: 'Bijlage 1' },
+  { id: 'SAFE-LP-CAUTION', section: 'Beeldvorming; Liquordiagnostiek' },
+  { id: 'SAFE-EPIDURAL', section: 'Beeldvorming' },
+  { id: 'SAFE-IMAGING-REGION', section: 'Toelichting diagnostiek 2; Beeldvorming' },
+  { id: 'SAFE-THERAPY-HISTORY', section: 'Systemische therapie; Behandeling' },
+  { id: 'SAFE-ORIGIN', section: 'Verantwoording; Toelichting diagnostiek 4' },
+  { id: 'SAFE-COHERENCE', section: '—' },
 ];
 
 export const REQUIREMENT_IDS: ReadonlySet<string> = new Set(REQUIREMENTS.map((r) => r.id));

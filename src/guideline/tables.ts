@@ -1,4 +1,5 @@
-import type { TableDef, Text } from '../engine/types.js';
+import type { TableDef, TableRow, Text } from '../engine/types.js';
+import type { TherapyClass } from './case-schema.js';
 import type { Option } from './facts.js';
 import type { OptionId, PredicateName } from './predicates.js';
 
@@ -82,42 +83,85 @@ export const categoryTable: TableDef<P, number | string> = {
   otherwise: { output: 2, label: t('2: overige', '2: all others') },
 };
 
-const opt = (option: OptionId, meaningful: boolean, rapid: boolean, exception: boolean): Option => ({ option, meaningful, rapid, exception });
+type OptionRow = TableRow<P, Option | string>;
+const opt = (option: OptionId, meaningful: boolean, rapid: boolean, exception: boolean, drug: Text,
+  classes: TherapyClass[], excludedBy: TherapyClass[] = classes): Option => ({ option, meaningful, rapid, exception, drug, classes, excludedBy });
+const NSCLC_FIRST_LINE: TherapyClass[] = ['checkpoint-inhibitor', 'chemo-immunotherapy', 'chemotherapy'];
 
-/** TX-SYSTEMIC: the systemic option table, first row that holds. */
+/**
+ * TX-SYSTEMIC rows, declared once. `used` names the predicate that rules a row out by therapy history
+ * (SAFE-THERAPY-HISTORY); the first-choice table is the same without it.
+ */
+const OPTION_ROWS: readonly (OptionRow & { readonly used?: P })[] = [
+  { id: 'option.n/a', when: [{ not: 'lmEstablishedInScope' }], output: 'n/a', ids: [], section: 'Behandeling',
+    label: t('Niet van toepassing', 'Not applicable') },
+  { id: 'option.origin', when: [{ not: 'originEstablished' }], output: 'n/a', ids: ['SAFE-ORIGIN'], section: 'Verantwoording',
+    label: t('Primaire tumor niet vastgesteld: eerst de herkomst', 'Primary not established: origin first') },
+  { id: 'option.breast-her2', when: ['breast', 'her2Positive'], used: 'usedHer2', ids: ['TX-BREAST'], section: 'Systemische therapie 1', refs: [5],
+    output: opt('breast-her2', true, false, false, t('HER2-gerichte therapie (trastuzumab, pertuzumab, T-DM1, lapatinib, tucatinib), eventueel met capecitabine',
+      'HER2-directed therapy (trastuzumab, pertuzumab, T-DM1, lapatinib, tucatinib), possibly with capecitabine'), ['her2-directed']),
+    label: t('Mamma HER2+: HER2-gericht ± capecitabine', 'Breast HER2+: HER2-directed ± capecitabine') },
+  { id: 'option.breast-capecitabine', when: ['breast'], used: 'usedCapecitabine', ids: ['TX-BREAST'], section: 'Systemische therapie 1', refs: [4],
+    output: opt('breast-capecitabine', true, false, false, t('capecitabine', 'capecitabine'), ['capecitabine']),
+    label: t('Mamma: capecitabine', 'Breast: capecitabine') },
+  { id: 'option.melanoma-braf', when: ['melanoma', 'brafMutant'], used: 'usedBraf', ids: ['TX-MELANOMA-BRAF'], section: 'Systemische therapie 2', refs: [6],
+    output: opt('melanoma-braf', true, true, true, t('BRAF/MEK-remming (dabrafenib/trametinib of vemurafenib/cobimetinib)',
+      'BRAF/MEK inhibition (dabrafenib/trametinib or vemurafenib/cobimetinib)'), ['braf-mek-inhibitor']),
+    label: t('Melanoom BRAF V600: BRAF/MEK-remming', 'Melanoma BRAF V600: BRAF/MEK inhibition') },
+  { id: 'option.melanoma-io', when: ['melanoma'], used: 'usedIo', ids: ['TX-MELANOMA-IO'], section: 'Systemische therapie 2', refs: [7],
+    output: opt('melanoma-io', true, false, false, t('checkpointremming (nivolumab + ipilimumab, of anti-PD-1 alleen)',
+      'checkpoint inhibition (nivolumab + ipilimumab, or anti-PD-1 alone)'), ['checkpoint-inhibitor']),
+    label: t('Melanoom: checkpointremming', 'Melanoma: checkpoint inhibition') },
+  { id: 'option.nsclc-egfr', when: ['nsclc', 'driverEgfr'], used: 'usedEgfr', ids: ['TX-NSCLC-EGFR'], section: 'Systemische therapie 3', refs: [9],
+    output: opt('nsclc-egfr', true, true, true, t('osimertinib', 'osimertinib'), ['egfr-tki']),
+    label: t('NSCLC EGFR: osimertinib', 'NSCLC EGFR: osimertinib') },
+  { id: 'option.nsclc-alk', when: ['nsclc', 'driverAlk'], used: 'usedAlk', ids: ['TX-NSCLC-ALK'], section: 'Systemische therapie 3', refs: [10],
+    output: opt('nsclc-alk', true, true, true, t('een ALK-remmer (lorlatinib of alectinib)', 'an ALK inhibitor (lorlatinib or alectinib)'), ['alk-tki']),
+    label: t('NSCLC ALK: lorlatinib of alectinib', 'NSCLC ALK: lorlatinib or alectinib') },
+  { id: 'option.nsclc-io-mono', when: ['nsclc', 'driverNone', 'pdl1AtLeast50'], used: 'usedNsclcFirstLine', ids: ['TX-NSCLC-NO-TARGET'],
+    section: 'Systemische therapie 3', refs: [8],
+    output: opt('nsclc-io-mono', true, false, false, t('immunotherapie als monotherapie', 'immunotherapy alone'), ['checkpoint-inhibitor'], NSCLC_FIRST_LINE),
+    note: { kind: 'source-note', text: t('De bron schrijft "> 50%"; registratie en de landelijke NSCLC-richtlijn gebruiken ≥ 50%: hier ≥ 50%.',
+      'The source writes "> 50%"; the registration and the Dutch NSCLC guideline use ≥ 50%: built as ≥ 50%.') },
+    label: t('NSCLC zonder driver, PD-L1 ≥ 50%: immunotherapie', 'NSCLC no driver, PD-L1 ≥ 50%: immunotherapy') },
+  { id: 'option.nsclc-chemo-io', when: ['nsclc', 'driverNone'], used: 'usedNsclcFirstLine', ids: ['TX-NSCLC-NO-TARGET'], section: 'Systemische therapie 3', refs: [8],
+    output: opt('nsclc-chemo-io', true, false, false, t('chemo-immunotherapie', 'chemo-immunotherapy'), ['chemo-immunotherapy'], NSCLC_FIRST_LINE),
+    label: t('NSCLC zonder driver: chemo-immunotherapie', 'NSCLC no driver: chemo-immunotherapy') },
+  { id: 'option.sclc', when: ['sclc'], used: 'usedChemo', ids: ['TX-SCLC'], section: 'Systemische therapie 4', refs: [11],
+    output: opt('sclc-chemo', true, false, false, t('chemotherapie', 'chemotherapy'), ['chemotherapy']),
+    label: t('SCLC: chemotherapie', 'SCLC: chemotherapy') },
+  { id: 'option.other', when: ['otherPrimary'], ids: ['TX-OTHER-PRIMARY'], section: 'Behandeling',
+    output: opt('other-mdo', false, false, false, t('geen tumorspecifieke optie (MDO)', 'no tumour-specific option (MDO)'), []),
+    label: t('Overige solide tumoren: MDO beslist', 'Other solid tumours: the MDO decides') },
+];
+const NONE = opt('none', false, false, false, t('geen (resterende) optie uit de tabel', 'no (remaining) option in the table'), []);
+const rows = (history: boolean): OptionRow[] => OPTION_ROWS.map(({ used, ...row }) =>
+  (history && used ? { ...row, when: [...row.when, { not: used }] } : row));
+
+/** TX-SYSTEMIC: the systemic option table, first row that holds; options already used are skipped (SAFE-THERAPY-HISTORY). */
 export const optionTable: TableDef<P, Option | string> = {
   id: 'table.systemic-option',
   label: t('Systemische optie per tumor', 'Systemic option by tumour'),
   hitPolicy: 'first',
   fact: 'option',
   candidatesFact: 'optionCandidates',
-  ids: ['TX-SYSTEMIC'],
+  ids: ['TX-SYSTEMIC', 'SAFE-THERAPY-HISTORY'],
   section: 'Systemische therapie',
-  rows: [
-    { id: 'option.n/a', when: [{ not: 'lmEstablishedInScope' }], output: 'n/a', ids: [], section: 'Behandeling',
-      label: t('Niet van toepassing', 'Not applicable') },
-    { id: 'option.breast-her2', when: ['breast', 'her2Positive', { not: 'failedHer2' }], output: opt('breast-her2', true, false, false),
-      ids: ['TX-BREAST'], section: 'Systemische therapie 1', refs: [5], label: t('Mamma HER2+: HER2-gericht ± capecitabine', 'Breast HER2+: HER2-directed ± capecitabine') },
-    { id: 'option.breast-capecitabine', when: ['breast', { not: 'failedCapecitabine' }], output: opt('breast-capecitabine', true, false, false),
-      ids: ['TX-BREAST'], section: 'Systemische therapie 1', refs: [4], label: t('Mamma: capecitabine', 'Breast: capecitabine') },
-    { id: 'option.melanoma-braf', when: ['melanoma', 'brafMutant', { not: 'failedBraf' }], output: opt('melanoma-braf', true, true, true),
-      ids: ['TX-MELANOMA-BRAF'], section: 'Systemische therapie 2', refs: [6], label: t('Melanoom BRAF V600: BRAF/MEK-remming', 'Melanoma BRAF V600: BRAF/MEK inhibition') },
-    { id: 'option.melanoma-io', when: ['melanoma', { not: 'failedIo' }], output: opt('melanoma-io', true, false, false),
-      ids: ['TX-MELANOMA-IO'], section: 'Systemische therapie 2', refs: [7], label: t('Melanoom: checkpointremming', 'Melanoma: checkpoint inhibition') },
-    { id: 'option.nsclc-egfr', when: ['nsclc', 'driverEgfr', { not: 'failedEgfr' }], output: opt('nsclc-egfr', true, true, true),
-      ids: ['TX-NSCLC-EGFR'], section: 'Systemische therapie 3', refs: [9], label: t('NSCLC EGFR: osimertinib', 'NSCLC EGFR: osimertinib') },
-    { id: 'option.nsclc-alk', when: ['nsclc', 'driverAlk', { not: 'failedAlk' }], output: opt('nsclc-alk', true, true, true),
-      ids: ['TX-NSCLC-ALK'], section: 'Systemische therapie 3', refs: [10], label: t('NSCLC ALK: lorlatinib of alectinib', 'NSCLC ALK: lorlatinib or alectinib') },
-    { id: 'option.nsclc-io-mono', when: ['nsclc', 'driverNone', 'pdl1Above50', { not: 'failedIo' }], output: opt('nsclc-io-mono', true, false, false),
-      ids: ['TX-NSCLC-NO-TARGET'], section: 'Systemische therapie 3', refs: [8], label: t('NSCLC zonder driver, PD-L1 > 50%: immunotherapie', 'NSCLC no driver, PD-L1 > 50%: immunotherapy') },
-    { id: 'option.nsclc-chemo-io', when: ['nsclc', 'driverNone', { not: 'failedChemoIo' }], output: opt('nsclc-chemo-io', true, false, false),
-      ids: ['TX-NSCLC-NO-TARGET'], section: 'Systemische therapie 3', refs: [8], label: t('NSCLC zonder driver: chemo-immunotherapie', 'NSCLC no driver: chemo-immunotherapy') },
-    { id: 'option.sclc', when: ['sclc', { not: 'failedChemo' }], output: opt('sclc-chemo', true, false, false),
-      ids: ['TX-SCLC'], section: 'Systemische therapie 4', refs: [11], label: t('SCLC: chemotherapie', 'SCLC: chemotherapy') },
-    { id: 'option.other', when: ['otherPrimary'], output: opt('other-mdo', false, false, false),
-      ids: ['TX-OTHER-PRIMARY'], section: 'Behandeling', label: t('Overige solide tumoren: MDO beslist', 'Other solid tumours: the MDO decides') },
-  ],
-  otherwise: { output: opt('none', false, false, false), label: t('Geen (meer) optie uit de tabel', 'No (remaining) option in the table') },
+  rows: rows(true),
+  otherwise: { output: NONE, label: t('Geen (meer) optie uit de tabel', 'No (remaining) option in the table') },
 };
 
-export const TABLES = [certaintyTable, mriPatternTable, categoryTable, optionTable] as const;
+/** SAFE-THERAPY-HISTORY: the same table without the therapy history, to say which first choice is used up. */
+export const firstChoiceTable: TableDef<P, Option | string> = {
+  id: 'table.first-choice',
+  label: t('Eerste keus per tumor (zonder behandelgeschiedenis)', 'First choice by tumour (therapy history ignored)'),
+  hitPolicy: 'first',
+  fact: 'firstChoice',
+  candidatesFact: 'firstChoiceCandidates',
+  ids: ['SAFE-THERAPY-HISTORY'],
+  section: 'Systemische therapie',
+  // Every established solid primary matches a row, so the last row closes the table.
+  rows: rows(false).map((r) => ({ ...r, id: r.id.replace('option.', 'first-choice.'), ...(r.id === 'option.other' ? { when: [] } : {}) })),
+};
+
+export const TABLES = [certaintyTable, mriPatternTable, categoryTable, optionTable, firstChoiceTable] as const;

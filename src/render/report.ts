@@ -36,7 +36,8 @@ function itemLine(i: Item, lang: Lang, md: boolean): string {
   const note = i.note ? ` (${ui(lang, i.note.kind)}: ${i.note.text[lang]})` : '';
   const refs = i.refs.length ? `; ${ui(lang, 'refs')} ${i.refs.join(', ')}` : '';
   const where = `${ui(lang, 'section')}: ${i.section}${refs}`;
-  return md ? `${i.text[lang]} **${ids}** — _${where}_${note}` : `${i.text[lang]} ${ids} — ${where}${note}`;
+  const text = i.assumptions?.length ? `${i.text[lang]} (${ui(lang, 'provisional')}: ${i.assumptions.map((a) => a[lang]).join('; ')})` : i.text[lang];
+  return md ? `${text} **${ids}** — _${where}_${note}` : `${text} ${ids} — ${where}${note}`;
 }
 
 /** A clinician's report: sections, bullets, requirement IDs in brackets. */
@@ -47,6 +48,11 @@ export function renderReport(r: Result, lang: Lang, format: 'text' | 'markdown')
   out.push(`${r.guideline.title[lang]} (Erasmus MC, ${r.guideline.version}) · ${u('contentHash')} ${r.guideline.contentHash}`);
   out.push(s.line(u('asOf'), r.asOf ?? u('asOfUnknown')));
   out.push(u('intendedUse'));
+  const safetyFirst = r.recommendations.filter((i) => i.group === 'safety');
+  if (safetyFirst.length) {
+    out.push(s.heading(u('safety')));
+    safetyFirst.forEach((i) => out.push(s.bullet(itemLine(i, lang, format === 'markdown'))));
+  }
   if (r.errors.length) {
     out.push(s.heading(u('errors')));
     r.errors.forEach((e) => out.push(s.bullet(`${e.fields.join(' + ')}: ${e.message[lang]}`)));
@@ -57,6 +63,7 @@ export function renderReport(r: Result, lang: Lang, format: 'text' | 'markdown')
   }
   const inGroups = (...gs: string[]): Item[] => r.recommendations.filter((i) => gs.includes(i.group));
   const bullets = (items: readonly Item[]): void => items.forEach((i) => out.push(s.bullet(itemLine(i, lang, format === 'markdown'))));
+
   const byKind = (title: UiKey, items: readonly Item[]): void => {
     if (!items.length) return;
     out.push(s.heading(u(title)));

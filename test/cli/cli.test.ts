@@ -23,7 +23,7 @@ describe('leptoguide evaluate', () => {
   const good = file('good.json', JSON.stringify({
     primaryTumour: 'breast', markers: { her2: 'positive' }, symptoms: ['headache'], mri: { done: true, findings: ['nodular'] },
     lumbarPunctures: [{ cytology: 'positive' }], performance: { kps: 80 }, severeEncephalopathy: false, severeNeurologicalDeficit: false,
-    systemicDisease: { status: 'controlled' }, resistanceToTherapy: false, raisedIcpSigns: false,
+    systemicDisease: { status: 'controlled' }, resistanceToTherapy: false, raisedIcpSigns: false, therapies: { current: [], progressedOn: [] },
   }));
   it('prints a Dutch report by default with IDs in brackets', () => {
     const r = cli(['evaluate', good, '--as-of', '2026-11-26']);

@@ -28,11 +28,15 @@ export const caseArb: fc.Arbitrary<Case> = fc.record({
     alk: fc.constantFrom('positive', 'negative'),
     krasG12c: fc.constantFrom('mutant', 'wild-type'),
     pdl1Tps: fc.integer({ min: 0, max: 100 }),
+    noDriverFound: fc.boolean(),
   }, opt),
   symptoms: sub(SYMPTOMS),
   symptomsExplainedByBrainMetastases: fc.boolean(),
   highClinicalSuspicion: fc.boolean(),
-  mri: fc.record({ done: fc.boolean(), findings: sub(MRI_FINDINGS) }, opt),
+  mri: fc.record({
+    done: fc.boolean(), findings: sub(MRI_FINDINGS), regions: fc.subarray(['brain', 'spine'] as ('brain' | 'spine')[], { minLength: 1 }),
+    hydrocephalusType: fc.constantFrom('communicating', 'obstructive'), brainMetastasesMassEffect: fc.boolean(),
+  }, opt),
   lumbarPunctures: fc.array(lumbarPuncture, { maxLength: 3 }),
   leptomeningealBiopsy: fc.constantFrom('positive', 'negative', 'not-done'),
   performance: fc.record({
@@ -44,7 +48,7 @@ export const caseArb: fc.Arbitrary<Case> = fc.record({
   severeNeurologicalDeficit: fc.boolean(),
   systemicDisease: fc.record({ status: fc.constantFrom(...SYSTEMIC_STATUS), threatening: fc.boolean() }, opt),
   resistanceToTherapy: fc.boolean(),
-  therapies: fc.record({ progressedOn: sub(THERAPY_CLASSES) }, opt),
+  therapies: fc.record({ current: sub(THERAPY_CLASSES), progressedOn: sub(THERAPY_CLASSES) }, opt),
   symptomaticLocations: sub(SYMPTOMATIC_LOCATIONS),
   raisedIcpSigns: fc.boolean(),
 }, opt) as fc.Arbitrary<Case>;

@@ -13,6 +13,12 @@ export interface Expect {
   exclude: string[];
   missingFields?: string[];
   errorFields?: string[];
+  /** Intervention codes some do/consider line proposes. */
+  propose?: string[];
+  /** Intervention codes some avoid line advises against. */
+  against?: string[];
+  /** Intervention codes no do/consider line may propose. */
+  notProposed?: string[];
 }
 
 export interface Vignette {
@@ -42,6 +48,8 @@ export interface Observed {
   ids: string[];
   missingFields: string[];
   errorFields: string[];
+  proposed: string[];
+  against: string[];
 }
 
 interface ResultLike {
@@ -51,6 +59,7 @@ interface ResultLike {
   ids: readonly string[];
   missing: readonly { fields: readonly string[] }[];
   errors: readonly { fields: readonly string[] }[];
+  recommendations: readonly { kind: string; interventions: readonly string[] }[];
 }
 
 export function observe(r: ResultLike): Observed {
@@ -62,6 +71,8 @@ export function observe(r: ResultLike): Observed {
     ids: [...r.ids],
     missingFields: r.missing.flatMap((m) => [...m.fields]),
     errorFields: r.errors.flatMap((e) => [...e.fields]),
+    proposed: r.recommendations.filter((i) => i.kind === 'do' || i.kind === 'consider').flatMap((i) => [...i.interventions]),
+    against: r.recommendations.filter((i) => i.kind === 'avoid').flatMap((i) => [...i.interventions]),
   };
 }
 
@@ -81,5 +92,9 @@ export function check(v: Vignette, o: Observed): string[] {
   (e.missingFields ?? []).filter((f) => !o.missingFields.includes(f)).forEach((f) => diffs.push(`not asked for ${f} (asked: ${o.missingFields.join(', ')})`));
   (e.errorFields ?? []).filter((f) => !o.errorFields.includes(f)).forEach((f) => diffs.push(`no error naming ${f}`));
   if (e.errorFields !== undefined && e.errorFields.length === 0 && o.errorFields.length) diffs.push(`unexpected input errors ${o.errorFields.join(', ')}`);
+  (e.propose ?? []).filter((c) => !o.proposed.includes(c)).forEach((c) => diffs.push(`${c} not proposed`));
+  (e.against ?? []).filter((c) => !o.against.includes(c)).forEach((c) => diffs.push(`${c} not advised against`));
+  (e.notProposed ?? []).filter((c) => o.proposed.includes(c)).forEach((c) => diffs.push(`${c} proposed`));
+  o.proposed.filter((c) => o.against.includes(c)).forEach((c) => diffs.push(`${c} both proposed and advised against`));
   return diffs;
 }

@@ -29,9 +29,9 @@ function Markers() {
   if (!keys.length) return null;
   return (
     <div class="grid">
-      {keys.map((k) => (k === 'pdl1Tps'
-        ? <Num key={k} path="markers.pdl1Tps" />
-        : <Choice key={k} path={`markers.${k}`} options={MARKER_OPTIONS[k] ?? []} />))}
+      {keys.map((k) => (k === 'pdl1Tps' ? <Num key={k} path="markers.pdl1Tps" />
+        : k === 'noDriverFound' ? <Tri key={k} path="markers.noDriverFound" />
+          : <Choice key={k} path={`markers.${k}`} options={MARKER_OPTIONS[k] ?? []} />))}
     </div>
   );
 }
@@ -49,14 +49,21 @@ function Symptoms() {
 }
 
 function Mri() {
-  const mri = draft.value.mri as { done?: boolean; findings?: unknown; regions?: unknown; date?: unknown } | undefined;
+  const mri = draft.value.mri as {
+    done?: boolean; findings?: unknown; regions?: unknown; date?: unknown; hydrocephalusType?: unknown; brainMetastasesMassEffect?: unknown;
+  } | undefined;
   const details = mri?.done !== false || mri.findings !== undefined || mri.regions !== undefined || mri.date !== undefined;
+  const seen = (f: string): boolean => Array.isArray(mri?.findings) && (mri.findings as string[]).includes(f);
   return (
     <Section id="sec-mri" title="sec.mri">
       <Tri path="mri.done" />
       {details && (
         <>
           <Multi path="mri.findings" options={MRI_FINDINGS} />
+          {(seen('hydrocephalus') || mri?.hydrocephalusType !== undefined) && (
+            <Choice path="mri.hydrocephalusType" options={['communicating', 'obstructive']} />
+          )}
+          {(seen('brain-metastases') || mri?.brainMetastasesMassEffect !== undefined) && <Tri path="mri.brainMetastasesMassEffect" />}
           <div class="grid">
             <Multi path="mri.regions" options={['brain', 'spine']} none={false} />
             <DateField path="mri.date" />

@@ -47,6 +47,7 @@ const nl = {
   'markers.alk': 'ALK',
   'markers.krasG12c': 'KRAS G12C',
   'markers.pdl1Tps': 'PD-L1 TPS (%)',
+  'markers.noDriverFound': 'Breed moleculair panel zonder enige targetable driver?',
   symptoms: 'Klachten aanwezig',
   symptomsExplainedByBrainMetastases: 'Worden alle klachten verklaard door hersenmetastasen?',
   highClinicalSuspicion: 'Blijft de klinische verdenking op LM hoog?',
@@ -54,6 +55,8 @@ const nl = {
   'mri.date': 'Datum MRI',
   'mri.regions': 'Gescand',
   'mri.findings': 'Bevindingen (geen van deze = normale MRI)',
+  'mri.hydrocephalusType': 'Type hydrocephalus',
+  'mri.brainMetastasesMassEffect': 'Geven de hersenmetastasen massa-effect?',
   lumbarPunctures: 'Lumbaalpuncties',
   noLp: 'Geen lumbaalpunctie verricht',
   addLp: 'Lumbaalpunctie toevoegen',
@@ -177,6 +180,7 @@ const en: Record<WebKey, string> = {
   'markers.alk': 'ALK',
   'markers.krasG12c': 'KRAS G12C',
   'markers.pdl1Tps': 'PD-L1 TPS (%)',
+  'markers.noDriverFound': 'Broad molecular panel without any targetable driver?',
   symptoms: 'Symptoms present',
   symptomsExplainedByBrainMetastases: 'Are all symptoms explained by brain metastases?',
   highClinicalSuspicion: 'Does clinical suspicion of LM remain high?',
@@ -184,6 +188,8 @@ const en: Record<WebKey, string> = {
   'mri.date': 'MRI date',
   'mri.regions': 'Scanned',
   'mri.findings': 'Findings (none of these = normal MRI)',
+  'mri.hydrocephalusType': 'Type of hydrocephalus',
+  'mri.brainMetastasesMassEffect': 'Do the brain metastases cause mass effect?',
   lumbarPunctures: 'Lumbar punctures',
   noLp: 'No lumbar puncture done',
   addLp: 'Add lumbar puncture',
@@ -323,6 +329,8 @@ export const VALUES: Labels = {
   ductal: { nl: 'ductaal', en: 'ductal' },
   lobular: { nl: 'lobulair', en: 'lobular' },
   other: { nl: 'anders', en: 'other' },
+  communicating: { nl: 'communicerend', en: 'communicating' },
+  obstructive: { nl: 'obstructief', en: 'obstructive' },
 };
 
 export function valueLabel(lang: Lang, v: string): string {

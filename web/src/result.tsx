@@ -28,6 +28,7 @@ function Rec({ item, l }: { item: Item; l: Lang }) {
       <details>
         <summary>
           <span class="rec-text">{item.text[l]}</span>
+          {item.assumptions && <span class="assumption"> ({ui(l, 'provisional')}: {item.assumptions.map((a) => a[l]).join('; ')})</span>}
           {item.note && <span class={`badge note-${item.note.kind}`}>{ui(l, item.note.kind)}</span>}
           <span class="ids">{item.ids.join(' · ')}</span>
         </summary>
@@ -80,6 +81,18 @@ function Issues({ l }: { l: Lang }) {
   );
 }
 
+/** SAFE warnings come first, never as an "inform" at the bottom. */
+function Safety({ l }: { l: Lang }) {
+  const items = result.value.recommendations.filter((i) => i.group === 'safety');
+  if (!items.length) return null;
+  return (
+    <section class={items.some((i) => i.urgent) ? 'safety urgent' : 'safety'} role="alert" aria-labelledby="safety-h" data-testid="safety">
+      <h3 id="safety-h"><span aria-hidden="true">⚠ </span>{ui(l, 'safety')}</h3>
+      <ul>{items.map((i) => <Rec key={i.rule} item={i} l={l} />)}</ul>
+    </section>
+  );
+}
+
 function Summary({ l }: { l: Lang }) {
   const r = result.value;
   const d = r.diagnosis;
@@ -106,11 +119,12 @@ export function ResultPanel() {
       data-category={r.category ?? ''}>
       <h2 id="result-h">{t(l, 'result')}</h2>
       <p class="sr-only" aria-live="polite">{t(l, 'resultLive')}</p>
+      <Safety l={l} />
       <Issues l={l} />
       <Summary l={l} />
       <MissingList missing={r.missing} l={l} />
       {KINDS.map(({ kind, icon }) => {
-        const items = r.recommendations.filter((i) => i.kind === kind);
+        const items = r.recommendations.filter((i) => i.kind === kind && i.group !== 'safety' && i.group !== 'input');
         if (!items.length) return null;
         return (
           <section key={kind} class={`kind kind-${kind}`} aria-labelledby={`kind-${kind}`}>

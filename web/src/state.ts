@@ -53,7 +53,7 @@ export const fieldErrors = computed(() => {
 const MARKERS: Readonly<Record<string, readonly string[]>> = {
   breast: ['her2', 'hormoneReceptors', 'breastHistology'],
   melanoma: ['brafV600'],
-  nsclc: ['egfr', 'alk', 'krasG12c', 'pdl1Tps'],
+  nsclc: ['egfr', 'alk', 'krasG12c', 'pdl1Tps', 'noDriverFound'],
 };
 const CSF_MOLECULAR: Readonly<Record<string, readonly string[]>> = { melanoma: ['brafV600'], nsclc: ['egfr', 'alk', 'krasG12c'] };
 

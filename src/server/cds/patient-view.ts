@@ -29,7 +29,8 @@ export function patientViewCards(p: PatientPicture, publicUrl: string, lang: Lan
     uuid: newId(),
     summary: summary(summaryText(p, lang)),
     detail: report + recordNotes(p, lang),
-    indicator: r.errors.length ? 'warning' : 'info',
+    indicator: r.recommendations.some((i) => i.urgent) ? 'critical'
+      : r.errors.length || r.recommendations.some((i) => i.group === 'safety') ? 'warning' : 'info',
     source: source(publicUrl, lang, first?.section ?? null, first?.ids[0] ?? null),
     links: [{
       label: 'Open in LeptoGuide',
