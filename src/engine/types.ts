@@ -68,6 +68,8 @@ export interface RuleDef<P extends string> extends Source {
   readonly fields?: readonly string[];
   /** An emergency: shown first and flagged as critical (e.g. in a CDS card). */
   readonly urgent?: boolean;
+  /** What the line is about, for "decides" phrases, when it names no intervention. */
+  readonly topic?: Text;
 }
 
 /** One intervention of the closed vocabulary, with a verified code where one exists. */
@@ -186,8 +188,10 @@ export interface Missing {
   readonly fact: string;
   readonly label: Text;
   readonly fields: readonly string[];
-  /** Labels of the decisions this fact would settle. */
+  /** Short phrases of what this fact decides (the advice that would change). */
   readonly decides: readonly Text[];
+  /** The same, coded: headline keys (category, certainty, next, …) and "rule:kind" items that change. */
+  readonly decidesItems?: readonly string[];
   readonly ids: readonly string[];
 }
 

@@ -6,6 +6,8 @@ import type { LmFacts, Option } from './facts.js';
 import { CONTENT_HASH } from './content-hash.js';
 import { COMPILED, GUIDELINE, MODEL } from './model.js';
 import { predicates } from './predicates.js';
+import { decidesPhrase, voiOf, weight } from './voi.js';
+import type { Voi } from '../engine/voi.js';
 
 export type Certainty = 'confirmed' | 'probable' | 'possible' | 'lacking-evidence';
 export type Prognosis = 'not-unfavourable' | 'unfavourable' | 'very-unfavourable';
@@ -27,6 +29,8 @@ export interface Item {
   readonly assumptions?: readonly Text[];
   /** An emergency, shown first. */
   readonly urgent?: boolean;
+  /** Case fields still unknown whose value could take this line away: the line depends on them. Absent: it holds. */
+  readonly dependsOn?: readonly string[];
   /** Facts the rule's conditions read, with their values. */
   readonly facts: Readonly<Record<string, unknown>>;
 }
@@ -98,7 +102,8 @@ function scopeOf(f: LmFacts): Result['scope'] {
  */
 export function evaluate(c: Case, options: { asOf?: string } = {}): Result {
   const asOf = c.assessmentDate ?? options.asOf ?? null;
-  const r = run(COMPILED, { case: c, asOf });
+  const input = { case: c, asOf };
+  const r = run(COMPILED, input);
   const f = r.facts;
   const scope = scopeOf(f);
   const out = scope === 'out-of-scope';
@@ -110,7 +115,14 @@ export function evaluate(c: Case, options: { asOf?: string } = {}): Result {
     eanoType: type ?? '—', certainty: certainty ? CERTAINTY_TEXT[certainty] : null, kps: f.kps, kpsText: f.kpsText,
     optionDrug: asOption(f.option)?.drug ?? null, firstChoiceDrug: firstChoiceDrug(f), pdl1: f.pdl1Tps, driverPhrase: driverPhrase(f),
   };
-  const recommendations = r.fired.map((id) => item(id, f, values, r.provisional[id]));
+  const voi = out ? null : voiOf(COMPILED, input, r);
+  const missing = voi ? neededFacts(r.missing, voi, certainty !== 'confirmed' && certainty !== 'probable') : [];
+  const fieldsOf = (facts: readonly string[]): string[] => [...new Set(facts.flatMap((x) => MODEL.facts[x as keyof LmFacts]?.fields ?? []))];
+  const recommendations = r.fired.map((id) => {
+    const rule = COMPILED.rules.get(id)!;
+    const depends = voi?.dependsOn.get(`${id}:${rule.kind}`);
+    return item(id, f, values, r.provisional[id], depends ? fieldsOf(depends) : undefined);
+  });
   const ids = [...new Set(recommendations.flatMap((i) => i.ids))].sort();
   const inputWarnings: IssueResult[] = recommendations.filter((i) => i.group === 'input').map((i) => ({
     check: i.rule, severity: 'warning', fields: COMPILED.rules.get(i.rule)!.fields ?? [], ids: i.ids, message: i.text,
@@ -125,7 +137,7 @@ export function evaluate(c: Case, options: { asOf?: string } = {}): Result {
     modifiers: category !== null && f.mriFindings?.includes('brain-metastases') ? ['brain-metastases'] : [],
     treatment: { position: r.charts[1]?.outcome ?? null },
     recommendations,
-    missing: out ? [] : r.missing,
+    missing,
     errors: r.issues.filter((i) => i.severity === 'error'),
     warnings: [...r.issues.filter((i) => i.severity === 'warning'), ...inputWarnings],
     trace: { flowcharts: r.charts, tables: r.tables, guards: r.guards },
@@ -133,7 +145,18 @@ export function evaluate(c: Case, options: { asOf?: string } = {}): Result {
   };
 }
 
-function item(id: string, f: LmFacts, values: Parameters<typeof fill>[1], assumed: readonly Assumption[] | undefined): Item {
+/** The look-ahead's missing facts, kept where a value changes the advice, with what they decide; most decisive first. */
+function neededFacts(all: readonly Missing[], voi: Voi, diagnosisOpen: boolean): Missing[] {
+  const byFact = new Map(all.map((m) => [m.fact, m]));
+  const needed = [...voi.needed].sort((a, b) => weight(b, diagnosisOpen) - weight(a, diagnosisOpen)).map((n) => {
+    const m = byFact.get(n.fact)!;
+    return { ...m, decides: decidesPhrase(n, COMPILED), decidesItems: [...Object.keys(n.headline), ...n.items] };
+  });
+  return [...needed, ...voi.undetermined.map((fact) => byFact.get(fact)!)];
+}
+
+function item(id: string, f: LmFacts, values: Parameters<typeof fill>[1], assumed: readonly Assumption[] | undefined,
+  dependsOn: readonly string[] | undefined): Item {
   const rule = COMPILED.rules.get(id)!;
   const facts: Record<string, unknown> = {};
   for (const c of rule.when) {
@@ -144,7 +167,7 @@ function item(id: string, f: LmFacts, values: Parameters<typeof fill>[1], assume
     rule: rule.id, kind: rule.kind, group: rule.group, ids, section: rule.section, refs: rule.refs ?? [],
     text: fill(rule.text, values), rationale: rule.rationale, ...(rule.note ? { note: rule.note } : {}),
     interventions: rule.interventions ?? [], ...(assumed ? { assumptions: assumed.map((a) => a.text) } : {}),
-    ...(rule.urgent ? { urgent: true } : {}), facts,
+    ...(rule.urgent ? { urgent: true } : {}), ...(dependsOn ? { dependsOn } : {}), facts,
   };
 }
 

@@ -20,6 +20,7 @@ export const SCOPE_RULES: Rule[] = [
   }),
   rule({
     id: 'scope.excluded', kind: 'avoid', group: 'scope', priority: 1, when: [], ids: ['SCOPE-EXCLUDED'], section: 'Verantwoording',
+    topic: t('buiten bestek', 'out of scope'),
     text: t('Buiten het bestek: LM van een primaire hersentumor of liquorlokalisatie van een hematologische maligniteit. Deze richtlijn geeft hier geen advies; volg de richtlijn voor die tumor.',
       'Out of scope: LM of a primary brain tumour or CSF involvement of a haematological malignancy. This guideline gives no advice here; follow the guideline for that tumour.'),
     rationale: t('Deze situaties vallen uitdrukkelijk buiten de richtlijn.', 'These situations are explicitly outside the guideline.'),
@@ -106,6 +107,7 @@ export const DIAGNOSIS_RULES: Rule[] = [
   }),
   rule({
     id: 'dx.mri-exclude', kind: 'do', group: 'diagnosis', priority: 21, when: [], ids: ['DX-MRI-EXCLUDE'], section: 'Beeldvorming',
+    topic: t('andere oorzaak uitsluiten op MRI', 'other cause excluded on MRI'),
     text: t('Beoordeel op de MRI ook of solide hersenmetastasen of spinale epidurale uitbreiding de klachten verklaren.',
       'Use the MRI also to see whether solid brain metastases or spinal epidural extension explain the symptoms.'),
     rationale: t('De MRI dient ook om andere oorzaken uit te sluiten.', 'The MRI also serves to exclude other causes.'),

@@ -17,6 +17,7 @@ export const SAFETY_RULES: Rule[] = [
   }),
   rule({
     id: 'safe.lp-caution', kind: 'do', group: 'safety', priority: -15, when: [], ids: ['SAFE-LP-CAUTION'], section: 'Beeldvorming; Liquordiagnostiek',
+    topic: t('voorzorg vóór de lumbaalpunctie', 'precautions before the lumbar puncture'),
     text: t('Vóór elke lumbaalpunctie: er is hydrocephalus, massa-effect of verhoogde druk. Sluit eerst op de beeldvorming een obstructieve hydrocephalus en inklemmingsgevaar uit (bij twijfel overleg met de neurochirurg); bij obstructie geen punctie maar liquordrainage.',
       'Before any lumbar puncture: there is hydrocephalus, mass effect or raised pressure. First exclude an obstructive hydrocephalus and a risk of herniation on the imaging (consult neurosurgery when in doubt); with obstruction no puncture, but CSF diversion.'),
     rationale: t('Een punctie bij obstructie of massa-effect kan inklemming veroorzaken.', 'A puncture with obstruction or mass effect can cause herniation.'),
@@ -42,6 +43,7 @@ export const SAFETY_RULES: Rule[] = [
   rule({
     id: 'safe.origin', kind: 'do', group: 'safety', priority: -10, when: ['cytologyOrBiopsyPositive', { not: 'originEstablished' }],
     ids: ['SAFE-ORIGIN'], section: 'Verantwoording; Toelichting diagnostiek 4',
+    topic: t('herkomst eerst vaststellen', 'origin first'),
     text: t('Maligne cellen in de liquor zonder vastgestelde solide primaire tumor: stel eerst de herkomst vast, en sluit daarbij een hematologische maligniteit uit (buiten deze richtlijn). Tot dan geen tumorspecifiek behandeladvies.',
       'Malignant cells in the CSF without an established solid primary: establish the origin first, including exclusion of a haematological malignancy (outside this guideline). Until then no tumour-specific treatment advice.'),
     rationale: t('De cellen kunnen ook hematologisch zijn; de behandeling hangt af van de herkomst.', 'The cells may be haematological; treatment depends on the origin.'),
@@ -50,6 +52,7 @@ export const SAFETY_RULES: Rule[] = [
   rule({
     id: 'safe.option-used-up', kind: 'avoid', group: 'treatment', priority: 119, when: ['firstChoiceUsed'],
     ids: ['SAFE-THERAPY-HISTORY', 'TX-MDO'], section: 'Systemische therapie; Behandeling',
+    topic: t('optie al gebruikt', 'option already used'),
     text: t('{firstChoiceDrug}: de patiënt krijgt dit al of had er progressie op. LM die daaronder ontstaat is progressie in het CZS: niet opnieuw als nieuwe start geven. Een eventuele volgende lijn wordt in het MDO gekozen.',
       '{firstChoiceDrug}: the patient is already on it or progressed on it. LM arising on it is CNS progression: do not give it again as a new start. Any next line is chosen in the MDO.'),
     rationale: t('Een middel waarop de ziekte progressief is, biedt geen reële kans op respons.', 'A drug the disease progresses on offers no real chance of response.'),

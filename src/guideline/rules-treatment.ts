@@ -99,6 +99,7 @@ export const PLAN_RULES: Rule[] = [
   }),
   rule({
     id: 'tx.choice-with-oncologist', kind: 'do', group: 'treatment', priority: 112, when: [], ids: ['TX-CHOICE-WITH-ONCOLOGIST'], section: S,
+    topic: t('keuze met de oncoloog', 'choice with the oncologist'),
     text: t('Kies de systemische therapie samen met de behandelend oncoloog of longarts.', 'Choose the systemic therapy together with the treating oncologist or pulmonologist.'),
     rationale: t('Gedeelde beslissing.', 'Shared decision.'),
   }),

@@ -1,0 +1,186 @@
+import type { Compiled } from '../engine/compile.js';
+import { run } from '../engine/evaluate.js';
+import type { CondTrace, EngineResult, Text } from '../engine/types.js';
+import { valueOfInformation, type Needed, type Outcome, type Voi } from '../engine/voi.js';
+import { PRIMARY_TUMOURS, SYSTEMIC_STATUS, type Case, type TherapyClass } from './case-schema.js';
+import type { Input, LmFacts, Option } from './facts.js';
+import { INTERVENTIONS } from './interventions.js';
+import type { PredicateName } from './predicates.js';
+
+// "Needed to decide": the domain of every fact the look-ahead may ask for, filled in at the case's own
+// fields, and the outcome that counts as advice. A fact is needed when two of its values change it.
+
+type Patch = Readonly<Record<string, unknown>>;
+type Domain = (c: Case, f: LmFacts) => readonly Patch[];
+
+const get = (c: unknown, path: string): unknown =>
+  path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), c);
+function set(c: Case, path: string, value: unknown): Case {
+  const [head, ...rest] = path.split('.');
+  const obj = c as Record<string, unknown>;
+  if (!rest.length) return { ...obj, [head!]: value } as Case;
+  const inner = (obj[head!] && typeof obj[head!] === 'object' ? obj[head!] : {}) as Case;
+  return { ...obj, [head!]: set(inner, rest.join('.'), value) } as Case;
+}
+
+const values = (field: string, vs: readonly unknown[]): Domain => () => vs.map((v) => ({ [field]: v }));
+const bool = (field: string): Domain => values(field, [true, false]);
+const DRIVER: Domain = (c) => {
+  const egfr = c.markers?.egfr;
+  const alk = c.markers?.alk;
+  if (egfr === undefined && alk === undefined) {
+    return [{ 'markers.egfr': 'mutant' }, { 'markers.egfr': 'wild-type', 'markers.alk': 'positive' }, { 'markers.egfr': 'wild-type', 'markers.alk': 'negative' }];
+  }
+  if (egfr === undefined) return [{ 'markers.egfr': 'mutant' }, { 'markers.egfr': 'wild-type' }];
+  return [{ 'markers.alk': 'positive' }, { 'markers.alk': 'negative' }];
+};
+/** Therapy history: none, or, for each option this tumour could get, one drug class that rules it out. */
+const history = (field: string): Domain => (_c, f) => {
+  const classes = new Set<TherapyClass>();
+  for (const o of [...f.firstChoiceCandidates, ...f.optionCandidates]) {
+    const first = o && typeof o === 'object' ? (o as Option).excludedBy[0] : undefined;
+    if (first) classes.add(first);
+  }
+  return [{ [field]: [] }, ...[...classes].map((x) => ({ [field]: [x] }))];
+};
+const KPS = values('performance.kps', [60, 70, 80]);
+
+/** The finite domain of each fact the look-ahead can name; numbers by the thresholds the predicates use. */
+export const DOMAINS: Partial<Record<keyof LmFacts, Domain>> = {
+  primary: values('primaryTumour', PRIMARY_TUMOURS),
+  knownCancer: bool('knownCancer'),
+  her2: values('markers.her2', ['positive', 'negative']),
+  brafV600: values('markers.brafV600', ['mutant', 'wild-type']),
+  nsclcDriver: DRIVER,
+  krasG12c: values('markers.krasG12c', ['mutant', 'wild-type']),
+  pdl1Tps: values('markers.pdl1Tps', [20, 80]),
+  noDriverFound: bool('markers.noDriverFound'),
+  symptoms: values('symptoms', [[], ['headache'], ['radicular-pain'], ['headache', 'radicular-pain']]),
+  explained: bool('symptomsExplainedByBrainMetastases'),
+  highSuspicion: bool('highClinicalSuspicion'),
+  mriFindings: values('mri.findings', [[], ['linear-sulcal'], ['nodular'], ['spinal-roots'], ['hydrocephalus']]),
+  mriRegions: values('mri.regions', [['brain'], ['spine'], ['brain', 'spine']]),
+  hydrocephalusType: values('mri.hydrocephalusType', ['communicating', 'obstructive']),
+  massEffect: bool('mri.brainMetastasesMassEffect'),
+  biopsy: values('leptomeningealBiopsy', ['positive', 'negative']),
+  perf70: KPS,
+  kps: KPS,
+  encephalopathy: bool('severeEncephalopathy'),
+  deficit: bool('severeNeurologicalDeficit'),
+  systemic: values('systemicDisease.status', SYSTEMIC_STATUS),
+  threatening: bool('systemicDisease.threatening'),
+  resistance: bool('resistanceToTherapy'),
+  currentTherapies: history('therapies.current'),
+  progressedOn: history('therapies.progressedOn'),
+  symptomaticLocations: values('symptomaticLocations', [[], ['cranial-nerve'], ['radicular']]),
+  raisedIcp: bool('raisedIcpSigns'),
+};
+
+type Run = (input: Input) => EngineResult<LmFacts>;
+
+/** Variants of the input with the fact filled in; a patch that would overwrite an entered value is skipped. */
+function variants(runOf: Run, fact: string, from: Input): Input[] {
+  const domain = DOMAINS[fact as keyof LmFacts];
+  if (!domain) return [];
+  const f = runOf(from).facts;
+  return domain(from.case, f)
+    .filter((p) => Object.keys(p).every((k) => get(from.case, k) === undefined))
+    .map((p) => ({ ...from, case: Object.entries(p).reduce((c, [k, v]) => set(c, k, v), from.case) }));
+}
+
+/** What counts as advice: certainty, type, category, where each flowchart ends, and every non-informative line by kind. */
+export function outcomeOf(compiled: Compiled<Input, LmFacts, PredicateName>, r: EngineResult<LmFacts>): Outcome {
+  const f = r.facts;
+  const ended = (i: number): string => r.charts[i]?.outcome ?? `stopped:${r.charts[i]?.stoppedAt ?? ''}`;
+  const items = new Set<string>();
+  for (const id of r.fired) {
+    const rule = compiled.rules.get(id);
+    if (rule && rule.kind !== 'inform') items.add(`${id}:${rule.kind}`);
+  }
+  return {
+    valid: !r.issues.some((i) => i.severity === 'error'),
+    headline: {
+      certainty: String(f.certainty), pattern: String(f.mriPattern), category: String(f.category),
+      next: ended(0), treatment: ended(1),
+    },
+    items,
+  };
+}
+
+/** Facts read together by a condition list that is still undecided for this input: only these can matter jointly. */
+function relatedIn(compiled: Compiled<Input, LmFacts, PredicateName>, base: EngineResult<LmFacts>): (a: string, b: string) => boolean {
+  const { model } = compiled;
+  const uses = (conds: readonly CondTrace[]): string[] =>
+    conds.filter((c) => c.value === null).flatMap((c) => [...model.predicates[c.predicate as PredicateName].uses]);
+  const pendingRows = new Map(base.tables.map((t) => [model.tables.find((d) => d.id === t.table)!.fact,
+    t.rows.filter((r) => r.status === 'pending').flatMap((r) => uses(r.conds))]));
+  const expand = (facts: string[]): Set<string> => new Set(facts.flatMap((f) => [f, ...(pendingRows.get(f) ?? [])]));
+  const lists: (readonly CondTrace[])[] = [
+    ...base.tables.flatMap((t) => t.rows.filter((r) => r.status === 'pending').map((r) => r.conds)),
+    ...base.charts.flatMap((c) => c.path.flatMap((v) => [...(v.answer === null && v.conds ? [v.conds] : []),
+      ...(v.rules ?? []).filter((r) => r.status === 'pending').map((r) => r.conds)])),
+    ...base.guards.filter((g) => g.value === null).map((g) => g.conds),
+  ];
+  const groups = lists.map((l) => expand(uses(l)));
+  return (a, b) => groups.some((g) => g.has(a) && g.has(b));
+}
+
+/** Value of information for one input: the look-ahead's missing facts, kept only where a value changes the advice. */
+export function voiOf(compiled: Compiled<Input, LmFacts, PredicateName>, input: Input, base: EngineResult<LmFacts>): Voi {
+  const cache = new Map<Input, EngineResult<LmFacts>>([[input, base]]);
+  const runOf: Run = (i) => {
+    let r = cache.get(i);
+    if (!r) cache.set(i, (r = run(compiled, i)));
+    return r;
+  };
+  return valueOfInformation(input, {
+    candidates: base.missing.map((m) => m.fact),
+    variants: (fact, from) => variants(runOf, fact, from),
+    outcome: (i) => outcomeOf(compiled, runOf(i)),
+    related: relatedIn(compiled, base),
+  });
+}
+
+const HEADLINE: Readonly<Record<string, Text>> = {
+  certainty: { nl: 'zekerheid van de diagnose', en: 'diagnostic certainty' },
+  pattern: { nl: 'EANO–ESMO-type', en: 'EANO–ESMO type' },
+  category: { nl: 'categorie', en: 'category' },
+  next: { nl: 'volgende diagnostische stap', en: 'next diagnostic step' },
+};
+
+/** A short phrase of what a needed fact decides: the headline values and the interventions whose advice changes. */
+export function decidesPhrase(n: Needed, compiled: Compiled<Input, LmFacts, PredicateName>): Text[] {
+  const out: Text[] = [];
+  const cat = n.headline.category?.filter((v) => /^[123]$/.test(v));
+  if (cat && cat.length > 1) out.push({ nl: `categorie (${cat.sort().join(' of ')})`, en: `category (${cat.sort().join(' or ')})` });
+  for (const k of ['certainty', 'pattern', 'next'] as const) if (n.headline[k]) out.push(HEADLINE[k]!);
+  // An intervention proposed (or advised against) the same way whatever the value is not decided by it.
+  const seen = new Set<string>(n.common.flatMap((item) => {
+    const [id, kind] = item.split(':');
+    const codes = compiled.rules.get(id!)?.interventions ?? [];
+    return n.items.some((x) => x.endsWith(`:${kind}`) && (compiled.rules.get(x.split(':')[0]!)?.interventions ?? []).some((c) => codes.includes(c)))
+      ? codes : [];
+  }));
+  for (const item of n.items) {
+    const rule = compiled.rules.get(item.split(':')[0]!);
+    const codes = rule?.interventions?.length ? rule.interventions : [];
+    for (const code of codes) {
+      if (seen.has(code)) continue;
+      seen.add(code);
+      const label = INTERVENTIONS[code as keyof typeof INTERVENTIONS]?.label;
+      if (label) out.push(label);
+    }
+    if (!codes.length && rule?.topic && !seen.has(rule.id)) {
+      seen.add(rule.id);
+      out.push(rule.topic);
+    }
+  }
+  if (!out.length && n.headline.treatment) out.push({ nl: 'behandelplan', en: 'treatment plan' });
+  return out.slice(0, 5);
+}
+
+/** How much of the advice a fact changes; the diagnostic step first while the diagnosis is open. */
+export function weight(n: Needed, diagnosisOpen: boolean): number {
+  const diagnostic = n.headline.certainty || n.headline.next || n.headline.pattern;
+  return (diagnosisOpen && diagnostic ? 1000 : 0) + 10 * Object.keys(n.headline).length + n.items.length;
+}
