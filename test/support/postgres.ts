@@ -12,7 +12,7 @@ export interface Postgres {
 }
 
 function binDir(): string | null {
-  const root = '/usr/lib/postgresql';
+  const root = process.env.POSTGRES_ROOT ?? '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
   const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
   return versions[0] ? join(root, versions[0], 'bin') : null;
