@@ -34,6 +34,11 @@ export interface Listen {
   readonly host: string;
   readonly databaseUrl: string | null;
   readonly sqlitePath: string;
+  /** Bound on connecting to PostgreSQL and on each statement, ms. */
+  readonly databaseTimeoutMs: number;
+  readonly databasePoolMax: number;
+  /** Issued cards kept in memory while the feedback store is down; more are dropped (and counted). */
+  readonly feedbackQueueMax: number;
 }
 
 /** Parses CDS_ISSUERS: a JSON object mapping each issuer to a JWKS URL or file path, or a list of them. */
@@ -82,6 +87,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv): { config: ServerConfig; l
       webDir: env.WEB_DIR === '' ? null : resolve(env.WEB_DIR ?? 'dist/web'),
       cdsLang: lang,
     },
-    listen: { port, host, workers: Math.max(1, positiveInt('WORKERS', env.WORKERS, 1)), databaseUrl: env.DATABASE_URL || null, sqlitePath: env.SQLITE_PATH || 'leptoguide-feedback.sqlite' },
+    listen: {
+      port, host, workers: Math.max(1, positiveInt('WORKERS', env.WORKERS, 1)), databaseUrl: env.DATABASE_URL || null, sqlitePath: env.SQLITE_PATH || 'leptoguide-feedback.sqlite',
+      databaseTimeoutMs: Math.max(1, positiveInt('DATABASE_TIMEOUT_MS', env.DATABASE_TIMEOUT_MS, 5000)),
+      databasePoolMax: Math.max(1, positiveInt('DATABASE_POOL_MAX', env.DATABASE_POOL_MAX, 10)),
+      feedbackQueueMax: positiveInt('FEEDBACK_QUEUE_MAX', env.FEEDBACK_QUEUE_MAX, 1000),
+    },
   };
 }

@@ -5,7 +5,7 @@ import { serve } from '@hono/node-server';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
 import { createApp } from '../../src/server/app.js';
 import type { ServerConfig } from '../../src/server/config.js';
-import { defaultDeps, type Deps, type LogLine } from '../../src/server/deps.js';
+import { defaultDeps, type Deps, type DepsOverrides, type LogLine } from '../../src/server/deps.js';
 
 export const PUBLIC_URL = 'http://leptoguide.test';
 
@@ -33,7 +33,7 @@ export interface Harness {
   readonly deps: Deps;
 }
 
-export async function harness(mode: 'app.request' | 'server', config: ServerConfig = testConfig(), over: Partial<Deps> = {}): Promise<Harness> {
+export async function harness(mode: 'app.request' | 'server', config: ServerConfig = testConfig(), over: DepsOverrides = {}): Promise<Harness> {
   const logs: LogLine[] = [];
   const deps = defaultDeps({ log: (l) => logs.push(l), ...over });
   const app = createApp(config, deps);

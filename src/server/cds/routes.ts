@@ -31,9 +31,10 @@ export function cdsRoutes(config: ServerConfig, deps: Deps, verify: Verifier): H
     const cards: Card[] = service.hook === 'patient-view'
       ? patientViewCards(picture, config.publicUrl, lang, deps.newId)
       : orderCards(findings(picture, draftOrders(req.context, service.hook === 'order-select')), config.publicUrl, lang, deps.newId);
+    // The answer never waits for the feedback store: cards are queued for it, best effort.
     if (cards.length) {
       const issuedAt = deps.now().toISOString();
-      await deps.feedback.recordCards(cards.map((card) => ({
+      deps.feedback.issue(cards.map((card) => ({
         uuid: card.uuid, serviceId: service.id, kind: card.indicator, requirementIds: service.hook === 'patient-view' ? picture.result.ids : card.source.topic ? [card.source.topic.code] : [],
         guidelineVersion: GUIDELINE.version, contentHash: CONTENT_HASH, issuedAt,
       })));
