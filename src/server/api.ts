@@ -2,7 +2,7 @@
 import { Hono, type Context } from 'hono';
 import {
   CONTENT_HASH, GUIDELINE, KPS_SCALE, MODEL, REFERENCES, REQUIREMENTS,
-  evaluate, flowchartToSvg, localize, messageIn, parseCase, type Case, type Lang,
+  evaluate, flowchartToSvg, isCalendarDate, localize, messageIn, parseCase, type Case, type Lang,
 } from '../index.js';
 import type { ServerConfig } from './config.js';
 import type { StoreStatus } from './feedback/resilient.js';
@@ -14,14 +14,14 @@ import { openApiDocument } from './openapi.js';
 function asOfOf(c: Context, today: string): string {
   const asOf = c.req.query('asOf');
   if (asOf === undefined) return today;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
+  if (!isCalendarDate(asOf)) {
     throw badRequest('asOf must be a date, YYYY-MM-DD', [{ field: 'asOf', message: 'YYYY-MM-DD' }]);
   }
   return asOf;
 }
 
 async function caseOf(c: Context, lang: Lang, limit: number): Promise<Case> {
-  const parsed = parseCase(await readJson(c, limit));
+  const parsed = parseCase(await readJson(c, limit, { rejectDuplicateKeys: true, lang }));
   if (!parsed.ok) {
     const fields = parsed.errors.map((e) => ({ field: e.field, message: e.message[lang] }));
     throw badRequest(parsed.errors.map((e) => messageIn(e, lang)).join('; '), fields);

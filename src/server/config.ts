@@ -1,5 +1,6 @@
 // Service configuration from environment variables (documented in README "Service").
 import { resolve } from 'node:path';
+import { DEFAULT_BODY_LIMIT_BYTES } from '../input/json.js';
 
 export interface IssuerConfig {
   /** The EHR's `iss` claim, allow-listed. */
@@ -83,7 +84,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): { config: ServerConfig; l
         maxTokenAgeSeconds: positiveInt('JWT_MAX_AGE_SECONDS', env.JWT_MAX_AGE_SECONDS, 300),
         clockToleranceSeconds: positiveInt('JWT_CLOCK_TOLERANCE_SECONDS', env.JWT_CLOCK_TOLERANCE_SECONDS, 30),
       },
-      bodyLimitBytes: positiveInt('BODY_LIMIT_BYTES', env.BODY_LIMIT_BYTES, 1_048_576),
+      bodyLimitBytes: positiveInt('BODY_LIMIT_BYTES', env.BODY_LIMIT_BYTES, DEFAULT_BODY_LIMIT_BYTES),
       webDir: env.WEB_DIR === '' ? null : resolve(env.WEB_DIR ?? 'dist/web'),
       cdsLang: lang,
     },

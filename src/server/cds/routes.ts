@@ -7,7 +7,7 @@ import type { Deps } from '../deps.js';
 import { readJson } from '../json-body.js';
 import type { Card } from './cards.js';
 import { storeFeedback } from './feedback.js';
-import { draftOrders, findings, orderCards } from './orders.js';
+import { draftOrders, findings, orderCards, unreadableCard } from './orders.js';
 import { patientPicture } from './patient.js';
 import { patientViewCards } from './patient-view.js';
 import { parseHookRequest } from './request.js';
@@ -28,9 +28,12 @@ export function cdsRoutes(config: ServerConfig, deps: Deps, verify: Verifier): H
     const req = parseHookRequest(await readJson(c, config.bodyLimitBytes), service.hook);
     const picture = await patientPicture(req, deps.fhir, deps.fetch, deps.today());
     const lang = config.cdsLang;
-    const cards: Card[] = service.hook === 'patient-view'
-      ? patientViewCards(picture, config.publicUrl, lang, deps.newId)
-      : orderCards(findings(picture, draftOrders(req.context, service.hook === 'order-select')), config.publicUrl, lang, deps.newId);
+    let cards: Card[];
+    if (service.hook === 'patient-view') cards = patientViewCards(picture, config.publicUrl, lang, deps.newId);
+    else {
+      const { found, unreadable } = findings(picture, draftOrders(req.context, service.hook === 'order-select'));
+      cards = [...orderCards(found, config.publicUrl, lang, deps.newId), ...unreadableCard(unreadable, config.publicUrl, lang, deps.newId)];
+    }
     // The answer never waits for the feedback store: cards are queued for it, best effort.
     if (cards.length) {
       const issuedAt = deps.now().toISOString();
