@@ -24,9 +24,11 @@ export function cdsRoutes(config: ServerConfig, deps: Deps, verify: Verifier): H
   app.post('/cds-services/:id', async (c) => {
     const service = SERVICES.find((s) => s.id === c.req.param('id'));
     if (!service) throw notFound('No such CDS service');
-    await verify(c.req.header('Authorization'), audience(c.req.path));
+    const client = await verify(c.req.header('Authorization'), audience(c.req.path));
     const req = parseHookRequest(await readJson(c, config.bodyLimitBytes), service.hook);
-    const picture = await patientPicture(req, deps.fhir, deps.fetch, deps.today());
+    // FHIR servers this client may send us to: its issuer's allow-list (auth on) or FHIR_SERVERS (auth off).
+    const allowed = client ? (config.auth.issuers.find((i) => i.iss === client.iss)?.fhirServers ?? []) : config.network.fhirServers;
+    const picture = await patientPicture(req, deps.fhir, deps.fetch, deps.today(), { allowed, allowInsecure: config.network.allowInsecure });
     const lang = config.cdsLang;
     let cards: Card[];
     if (service.hook === 'patient-view') cards = patientViewCards(picture, config.publicUrl, lang, deps.newId);
