@@ -2,7 +2,7 @@
 // Fixed-rate load (autocannon) on POST /api/evaluate and the patient-view hook against the service in a child process;
 // requests/s, p50/p99 latency, errors and the server's memory before and after. Writes docs/benchmarks-http.md.
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type Result } from 'autocannon';
@@ -109,6 +109,9 @@ const runs = [
   await measure('POST /api/evaluate', '/api/evaluate?lang=en', evaluateBody),
   await measure('POST /cds-services/leptoguide-patient-view', '/cds-services/leptoguide-patient-view', hookBody),
 ];
-const md = report(runs);
+// The soak section (npm run bench:soak) is kept.
+const previous = existsSync(root('docs/benchmarks-http.md')) ? readFileSync(root('docs/benchmarks-http.md'), 'utf8') : '';
+const soak = /<!-- soak:[\s\S]*<!-- \/soak -->\n/.exec(previous)?.[0];
+const md = soak ? `${report(runs)}\n${soak}` : report(runs);
 if (!process.env.BENCH_NO_WRITE) writeFileSync(root('docs/benchmarks-http.md'), md);
 process.stdout.write(md);

@@ -1,6 +1,6 @@
 import type { Lang } from '../engine/types.js';
 import { caseJsonSchema } from '../guideline/case-schema.js';
-import { evaluate } from '../guideline/evaluate.js';
+import { evaluate, isCalendarDate } from '../guideline/evaluate.js';
 import { MODEL } from '../guideline/model.js';
 import { messageIn, parseCase } from '../guideline/parse.js';
 import { REQUIREMENTS } from '../guideline/requirements.js';
@@ -9,12 +9,16 @@ import { matrixGaps, matrixToMarkdown, traceability, type VignetteRef } from '..
 import { flowchartToMermaid } from '../render/mermaid.js';
 import { localize, renderReport } from '../render/report.js';
 import { flowchartToSvg } from '../render/svg.js';
+import { InputTooLargeError, JsonInputError, parseJsonText } from '../input/json.js';
 import { parseArgs, UsageError } from './args.js';
 
 /** Everything the CLI touches outside itself. */
 export interface Io {
-  readFile(path: string): string;
-  readStdin(): string;
+  /** Reads a file as UTF-8; throws InputTooLargeError over limit bytes without reading it in full. */
+  readFile(path: string, limit: number): string;
+  readStdin(limit: number): string;
+  /** The size limit for case files (BODY_LIMIT_BYTES, as for HTTP bodies). */
+  inputLimit(): number;
   out(s: string): void;
   err(s: string): void;
   today(): string;
@@ -77,15 +81,18 @@ function dispatch(argv: readonly string[], io: Io, lang: Lang): number {
 
 function readJson(path: string, io: Io, lang: Lang): unknown {
   let text: string;
+  const limit = io.inputLimit();
   try {
-    text = path === '-' ? io.readStdin() : io.readFile(path);
-  } catch {
+    text = path === '-' ? io.readStdin(limit) : io.readFile(path, limit);
+  } catch (e) {
+    if (e instanceof InputTooLargeError) throw new InputError(`${ui(lang, 'error.tooLarge')}: ${path} (> ${e.limit})`);
     throw new InputError(`${ui(lang, 'error.fileNotFound')}: ${path}`);
   }
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+    return parseJsonText(text, { rejectDuplicateKeys: true });
   } catch (e) {
-    throw new InputError(`${ui(lang, 'error.notJson')}: ${path} (${e instanceof Error ? e.message : ''})`);
+    if (e instanceof JsonInputError && e.problem !== 'syntax') throw new InputError(`${ui(lang, 'error.invalidCase')}: ${path}: ${e.text[lang]}`);
+    throw new InputError(`${ui(lang, 'error.notJson')}: ${path} (${e instanceof JsonInputError ? e.text.en.replace(/^Not valid JSON \((.*)\)$/, '$1') : ''})`);
   }
 }
 
@@ -102,7 +109,7 @@ function cmdEvaluate(argv: readonly string[], io: Io, lang: Lang): number {
   const { positionals, options } = parseArgs(argv, { lang: LANGS, format: ['text', 'json', 'markdown'], 'as-of': 'any' });
   if (positionals.length !== 1) throw new UsageError('error.usage', 'evaluate <case.json|->');
   const asOf = options['as-of'] ?? io.today();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new UsageError('error.badValue', `--as-of ${asOf}`);
+  if (!isCalendarDate(asOf)) throw new UsageError('error.badValue', `--as-of ${asOf} (YYYY-MM-DD)`);
   const format = (options.format ?? 'text') as 'text' | 'json' | 'markdown';
   const parsed = loadCase(positionals[0]!, io, lang, format === 'json');
   if (!parsed.ok) return 2;
@@ -123,7 +130,9 @@ function cmdFlowchart(argv: readonly string[], io: Io, lang: Lang): number {
   if (options.case !== undefined) {
     const parsed = loadCase(options.case, io, lang, false);
     if (!parsed.ok) return 2;
-    path = evaluate(parsed.case, { asOf: options['as-of'] ?? io.today() }).trace.flowcharts.find((c) => c.chart === chart.id);
+    const asOf = options['as-of'] ?? io.today();
+    if (!isCalendarDate(asOf)) throw new UsageError('error.badValue', `--as-of ${asOf} (YYYY-MM-DD)`);
+    path = evaluate(parsed.case, { asOf }).trace.flowcharts.find((c) => c.chart === chart.id);
   }
   io.out((options.format === 'svg' ? flowchartToSvg(chart, lang, path) : flowchartToMermaid(chart, lang, path)) + '\n');
   return 0;

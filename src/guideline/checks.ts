@@ -89,4 +89,7 @@ export const CHECKS: readonly Check[] = [
     fields: ['markers.egfr', 'markers.alk', 'markers.krasG12c', 'markers.pdl1Tps', 'markers.noDriverFound', 'primaryTumour'],
     ids: ['TX-NSCLC-EGFR'], message: t('EGFR, ALK, KRAS G12C en PD-L1 worden alleen bij NSCLC gebruikt.', 'EGFR, ALK, KRAS G12C and PD-L1 are only used for NSCLC.'),
     test: (i) => NSCLC_MARKERS.some((test) => test(i)) },
+  { id: 'check.mri-not-done-date', severity: 'error', fields: ['mri.done', 'mri.date'], ids: ['DX-MRI'],
+    message: t('MRI niet verricht, maar wel een MRI-datum ingevuld.', 'MRI marked as not done, yet an MRI date is given.'),
+    test: ({ case: c }) => c.mri?.done === false && c.mri.date !== undefined },
 ];

@@ -96,11 +96,30 @@ function scopeOf(f: LmFacts): Result['scope'] {
   return f.primary === 'primary-brain' || f.primary === 'haematological' ? 'out-of-scope' : 'in-scope';
 }
 
+/** options.asOf is not a calendar date YYYY-MM-DD (e.g. 2026-02-30 or 'garbage'). */
+export class InvalidAsOfError extends Error {
+  override readonly name = 'InvalidAsOfError';
+  constructor(readonly asOf: unknown) {
+    super(`asOf must be a calendar date, YYYY-MM-DD (got ${JSON.stringify(String(asOf).slice(0, 40))})`);
+  }
+}
+
+/** A real calendar date in YYYY-MM-DD: 2028-02-29 yes, 2026-02-30 no. */
+export function isCalendarDate(s: unknown): s is string {
+  const m = typeof s === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(s) : null;
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(0);
+  date.setUTCFullYear(y, mo - 1, d);
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
 /**
  * Pure and synchronous: the case and the evaluation date in, the advice out.
  * The case's assessmentDate wins over options.asOf; without either, no revision check is possible.
  */
 export function evaluate(c: Case, options: { asOf?: string } = {}): Result {
+  if (options.asOf !== undefined && !isCalendarDate(options.asOf)) throw new InvalidAsOfError(options.asOf);
   const asOf = c.assessmentDate ?? options.asOf ?? null;
   const input = { case: c, asOf };
   const r = run(COMPILED, input);

@@ -2,9 +2,10 @@
 import { Hono, type Context } from 'hono';
 import {
   CONTENT_HASH, GUIDELINE, KPS_SCALE, MODEL, REFERENCES, REQUIREMENTS,
-  evaluate, flowchartToSvg, localize, messageIn, parseCase, type Case, type Lang,
+  evaluate, flowchartToSvg, isCalendarDate, localize, messageIn, parseCase, type Case, type Lang,
 } from '../index.js';
 import type { ServerConfig } from './config.js';
+import type { StoreStatus } from './feedback/resilient.js';
 import { badRequest, notFound } from './errors.js';
 import { readJson } from './json-body.js';
 import { langOf } from './lang.js';
@@ -13,14 +14,14 @@ import { openApiDocument } from './openapi.js';
 function asOfOf(c: Context, today: string): string {
   const asOf = c.req.query('asOf');
   if (asOf === undefined) return today;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
+  if (!isCalendarDate(asOf)) {
     throw badRequest('asOf must be a date, YYYY-MM-DD', [{ field: 'asOf', message: 'YYYY-MM-DD' }]);
   }
   return asOf;
 }
 
 async function caseOf(c: Context, lang: Lang, limit: number): Promise<Case> {
-  const parsed = parseCase(await readJson(c, limit));
+  const parsed = parseCase(await readJson(c, limit, { rejectDuplicateKeys: true, lang }));
   if (!parsed.ok) {
     const fields = parsed.errors.map((e) => ({ field: e.field, message: e.message[lang] }));
     throw badRequest(parsed.errors.map((e) => messageIn(e, lang)).join('; '), fields);
@@ -43,12 +44,21 @@ function guidelineData(section: string | undefined): Record<string, unknown> {
   return { guideline: GUIDELINE, contentHash: CONTENT_HASH, section, requirements, rules };
 }
 
-export function apiRoutes(config: ServerConfig, today: () => string): Hono {
+export function apiRoutes(config: ServerConfig, today: () => string, store: () => StoreStatus): Hono {
   const app = new Hono();
   const openapi = JSON.stringify(openApiDocument(config.publicUrl));
   const charts = new Map(MODEL.flowcharts.map((f) => [`${f.id}.svg`, f]));
 
-  app.get('/health', (c) => c.json({ status: 'ok', guideline: GUIDELINE.version, contentHash: CONTENT_HASH }));
+  // Liveness: the process answers (the API, the web app and the hooks need nothing else). The store's state is for information.
+  app.get('/health', (c) => c.json({ status: 'ok', guideline: GUIDELINE.version, contentHash: CONTENT_HASH, store: store() }));
+  // Readiness of everything, the feedback store included: 503 while it is down (monitor this; route traffic by /health).
+  app.get('/health/ready', (c) => {
+    const s = store();
+    if (s.state === 'up') return c.json({ status: 'ready', guideline: GUIDELINE.version, contentHash: CONTENT_HASH, store: s });
+    c.header('Retry-After', '5');
+    c.header('Cache-Control', 'no-store');
+    return c.json({ status: 'degraded', guideline: GUIDELINE.version, contentHash: CONTENT_HASH, store: s }, 503);
+  });
   app.get('/api/openapi.json', (c) => c.body(openapi, 200, { 'Content-Type': 'application/json; charset=utf-8' }));
 
   app.post('/api/evaluate', async (c) => {

@@ -33,7 +33,7 @@ export function createApp(config: ServerConfig, deps: Deps): Hono {
   const noStore: MiddlewareHandler = async (c, next) => { await next(); c.header('Cache-Control', 'no-store'); };
   app.use('/api/*', noStore);
   app.use('/cds-services/*', noStore);
-  app.route('/', apiRoutes(config, deps.today));
+  app.route('/', apiRoutes(config, deps.today, () => deps.feedback.status()));
   app.route('/', cdsRoutes(config, deps, createVerifier(config.auth)));
   const web = config.webDir;
   if (web && existsSync(join(web, 'index.html'))) {

@@ -1,8 +1,9 @@
-// CDS Hooks "Trusting CDS Clients": verify the EHR's bearer JWT (asymmetric only, allow-listed iss and jku, aud, exp, iat, jti).
+// CDS Hooks "Trusting CDS Clients": verify the EHR's bearer JWT (asymmetric only, allow-listed iss and jku, aud, sub,
+// exp, iat, jti; a lifetime no longer than the accepted age; each jti once). Each refusal has a reason class for the log.
 import { readFileSync } from 'node:fs';
 import {
   createLocalJWKSet, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify,
-  type JSONWebKeySet, type JWTVerifyGetKey,
+  type JSONWebKeySet, type JWTPayload, type JWTVerifyGetKey,
 } from 'jose';
 import type { IssuerConfig, ServerConfig } from './config.js';
 import { HttpError, unauthorized } from './errors.js';
@@ -11,7 +12,7 @@ export const ALGORITHMS = ['ES256', 'ES384', 'ES512', 'RS256', 'RS384', 'RS512',
 
 export interface VerifiedClient {
   readonly iss: string;
-  readonly sub: string | null;
+  readonly sub: string;
 }
 
 export type Verifier = (authorization: string | undefined, audience: string) => Promise<VerifiedClient | null>;
@@ -28,77 +29,122 @@ function fileKeys(files: readonly string[]): JWTVerifyGetKey | null {
   return createLocalJWKSet({ keys });
 }
 
-/** Remembers each (iss, jti) until its token expires; a second use is a replay. */
+/**
+ * Remembers each (iss, jti) for as long as its token can be accepted (iat + max age + tolerance: tokens with a longer
+ * lifetime are refused), so a second use is a replay. O(1) per use: entries sit in insertion order and expired ones
+ * are swept from the front; at most maxEntries are kept (the oldest go first: they are the nearest to expiring).
+ */
 export class ReplayCache {
   private readonly seen = new Map<string, number>();
-  use(key: string, expiresAt: number, now: number): boolean {
-    if (this.seen.size > 1000) for (const [k, exp] of this.seen) if (exp < now) this.seen.delete(k);
+  evicted = 0;
+  constructor(private readonly maxEntries = 100_000) {}
+  get size(): number { return this.seen.size; }
+  /** False when key is already held and not yet expired; otherwise holds it until forgetAt (ms). */
+  use(key: string, forgetAt: number, now: number): boolean {
+    for (const [k, until] of this.seen) {
+      if (until >= now && this.seen.size < this.maxEntries) break;
+      this.seen.delete(k);
+      if (until >= now) this.evicted++;
+    }
     const prior = this.seen.get(key);
     if (prior !== undefined && prior >= now) return false;
-    this.seen.set(key, expiresAt);
+    this.seen.delete(key);
+    this.seen.set(key, forgetAt);
     return true;
   }
 }
 
+/** jose error codes (and claims) → the reason class logged for a 401. */
+function reasonOf(e: unknown): string {
+  const code = e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : '';
+  const claim = e && typeof e === 'object' && 'claim' in e ? String((e as { claim: unknown }).claim) : '';
+  switch (code) {
+    case 'ERR_JWT_EXPIRED': return 'jwt-expired';
+    case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
+      return claim === 'aud' ? 'aud-mismatch' : claim === 'iat' ? 'iat-invalid' : claim === 'iss' ? 'issuer-unknown'
+        : claim === 'sub' ? 'sub-missing' : claim === 'jti' ? 'jti-missing' : claim === 'exp' ? 'exp-missing' : 'claim-invalid';
+    case 'ERR_JOSE_ALG_NOT_ALLOWED': return 'alg-not-allowed';
+    case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED': return 'signature-invalid';
+    case 'ERR_JWKS_NO_MATCHING_KEY': return 'key-unknown';
+    case 'ERR_JWKS_MULTIPLE_MATCHING_KEYS': return 'key-ambiguous';
+    case 'ERR_JWKS_TIMEOUT': return 'jwks-timeout';
+    case 'ERR_JWKS_INVALID': return 'jwks-invalid';
+    case 'ERR_JWS_INVALID': case 'ERR_JWT_INVALID': return 'jwt-malformed';
+    case 'ERR_JOSE_NOT_SUPPORTED': return 'alg-not-supported';
+    default: return code ? 'jwt-rejected' : 'jwks-unavailable';
+  }
+}
+
 /** Builds the verifier; with auth disabled it accepts every request (development only). */
-export function createVerifier(auth: ServerConfig['auth'], now: () => number = Date.now): Verifier {
+export function createVerifier(auth: ServerConfig['auth'], now: () => number = Date.now, replay = new ReplayCache()): Verifier {
   if (!auth.enabled) return async () => null;
   const sources = new Map<string, KeySource>(auth.issuers.map((issuer) => [issuer.iss, {
     issuer,
     byUrl: new Map(issuer.jwksUrls.map((u) => [u, createRemoteJWKSet(new URL(u), { cacheMaxAge: 600_000, timeoutDuration: 5000 })])),
     fromFiles: fileKeys(issuer.jwksFiles),
   }]));
-  const replay = new ReplayCache();
+  const maxAge = auth.maxTokenAgeSeconds;
+  const tolerance = auth.clockToleranceSeconds;
   return async (authorization, audience) => {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-    if (!token) throw unauthorized('Bearer JWT required');
+    if (!token) throw unauthorized('Bearer JWT required', 'token-missing');
     let iss: string | undefined;
     let jku: string | undefined;
     try {
       iss = decodeJwt(token).iss;
       jku = decodeProtectedHeader(token).jku;
     } catch {
-      throw unauthorized('Malformed JWT');
+      throw unauthorized('Malformed JWT', 'jwt-malformed');
     }
     const source = iss === undefined ? undefined : sources.get(iss);
-    if (!source) throw unauthorized('Issuer not trusted');
+    if (!source) throw unauthorized('Issuer not trusted', 'issuer-unknown');
     const keys = pickKeys(source, jku);
+    let payload: JWTPayload;
     try {
-      const { payload } = await jwtVerify(token, keys, {
+      ({ payload } = await jwtVerify(token, keys, {
         algorithms: ALGORITHMS,
         issuer: source.issuer.iss,
         audience,
-        maxTokenAge: auth.maxTokenAgeSeconds,
-        clockTolerance: auth.clockToleranceSeconds,
-        requiredClaims: ['iss', 'aud', 'exp', 'iat', 'jti'],
+        maxTokenAge: maxAge,
+        clockTolerance: tolerance,
+        requiredClaims: ['iss', 'sub', 'aud', 'exp', 'iat', 'jti'],
         currentDate: new Date(now()),
-      });
-      if (typeof payload.jti !== 'string' || !replay.use(`${source.issuer.iss} ${payload.jti}`, (payload.exp ?? 0) * 1000, now())) {
-        throw unauthorized('JWT already used (jti)');
-      }
-      return { iss: source.issuer.iss, sub: typeof payload.sub === 'string' ? payload.sub : null };
+      }));
     } catch (e) {
       if (e instanceof HttpError) throw e;
-      throw unauthorized(e instanceof Error && 'code' in e ? `JWT rejected (${String(e.code)})` : 'JWT rejected');
+      throw unauthorized(e instanceof Error && 'code' in e ? `JWT rejected (${String(e.code)})` : 'JWT rejected', reasonOf(e));
     }
+    if (typeof payload.sub !== 'string' || !payload.sub) throw unauthorized('JWT sub must be a non-empty string (CDS Hooks 2.0)', 'sub-missing');
+    if (typeof payload.jti !== 'string' || !payload.jti || payload.jti.length > 256) {
+      throw unauthorized('JWT jti must be a non-empty string of at most 256 characters', 'jti-invalid');
+    }
+    const iat = payload.iat!;
+    const exp = payload.exp!;
+    if (exp - iat > maxAge + tolerance) {
+      throw unauthorized(`JWT lifetime (exp - iat) exceeds ${maxAge + tolerance} s (JWT_MAX_AGE_SECONDS + tolerance)`, 'jwt-lifetime-too-long');
+    }
+    // Accepted at most until iat + max age (+ tolerance) and until exp (+ tolerance): remember it that long.
+    const forgetAt = (Math.min(exp, iat + maxAge) + tolerance) * 1000;
+    if (!replay.use(`${source.issuer.iss} ${payload.jti}`, forgetAt, now())) throw unauthorized('JWT already used (jti)', 'jti-replayed');
+    return { iss: source.issuer.iss, sub: payload.sub };
   };
 }
 
 function pickKeys(source: KeySource, jku: string | undefined): JWTVerifyGetKey {
   if (jku !== undefined) {
     const byUrl = source.byUrl.get(jku);
-    if (!byUrl) throw unauthorized('jku not allow-listed for this issuer');
+    if (!byUrl) throw unauthorized('jku not allow-listed for this issuer', 'jku-not-allowed');
     return byUrl;
   }
   if (source.fromFiles) return source.fromFiles;
   const first = source.byUrl.values().next();
-  if (first.done) throw unauthorized('No keys configured for this issuer');
+  if (first.done) throw unauthorized('No keys configured for this issuer', 'keys-missing');
   if (source.byUrl.size === 1) return first.value;
   const all = [...source.byUrl.values()];
   return async (header, input) => {
     for (const get of all) {
       try { return await get(header, input); } catch { /* try the next set */ }
     }
-    throw unauthorized('No matching key');
+    throw unauthorized('No matching key', 'key-unknown');
   };
 }

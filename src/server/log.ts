@@ -13,7 +13,11 @@ export function requestLog(deps: Deps): MiddlewareHandler {
       await next();
     } finally {
       const route = c.res.status === 404 ? '(none)' : (matchedRoutes(c)[c.req.routeIndex]?.path ?? '(none)');
-      deps.log({ requestId, method: c.req.method, route, status: c.res.status, ms: Math.round((performance.now() - start) * 100) / 100 });
+      const note = c.get('logNote');
+      deps.log({
+        requestId, method: c.req.method, route, status: c.res.status, ms: Math.round((performance.now() - start) * 100) / 100,
+        ...(note?.reason ? { reason: note.reason } : {}), ...(note?.errorClass ? { errorClass: note.errorClass } : {}),
+      });
     }
   };
 }

@@ -1,15 +1,28 @@
-// `npm start`: read the environment, open the feedback store, listen, print the address.
+// `npm start`: read the environment, listen, print the address; the feedback store opens in the background
+// (retried until it is there: the API, the web app and the hooks do not need it).
 // WORKERS > 1 runs that many processes on the same port (node:cluster); the jti replay cache is per process then.
 import cluster from 'node:cluster';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { configFromEnv, type Listen, type ServerConfig } from './config.js';
 import { defaultDeps } from './deps.js';
+import { errorClass } from './errors.js';
 import { postgresStore } from './feedback/postgres.js';
+import { resilientStore } from './feedback/resilient.js';
 import { sqliteStore } from './feedback/sqlite.js';
 
-async function worker(config: ServerConfig, listen: Listen): Promise<void> {
-  const feedback = listen.databaseUrl ? await postgresStore(listen.databaseUrl) : sqliteStore(listen.sqlitePath);
+function worker(config: ServerConfig, listen: Listen): void {
+  const url = listen.databaseUrl;
+  const logEvent = (e: object): void => console.log(JSON.stringify(e));
+  const feedback = resilientStore(
+    url
+      ? () => postgresStore(url, {
+        poolMax: listen.databasePoolMax, timeoutMs: listen.databaseTimeoutMs,
+        onError: (e) => logEvent({ event: 'feedback-store', idleConnectionError: errorClass(e) }),
+      })
+      : async () => sqliteStore(listen.sqlitePath),
+    { queueMax: listen.feedbackQueueMax, log: logEvent },
+  );
   const app = createApp(config, defaultDeps({ feedback }));
   const server = serve({ fetch: app.fetch, port: listen.port, hostname: listen.host }, (info) => {
     if (!cluster.isWorker || cluster.worker?.id === 1) {
@@ -38,13 +51,15 @@ function primary(workers: number): void {
   process.on('SIGTERM', stop);
 }
 
-async function main(): Promise<void> {
+function main(): void {
   const { config, listen } = configFromEnv(process.env);
   if (listen.workers > 1 && cluster.isPrimary) primary(listen.workers);
-  else await worker(config, listen);
+  else worker(config, listen);
 }
 
-main().catch((e: unknown) => {
+try {
+  main();
+} catch (e) {
   console.error(`LeptoGuide: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
-});
+}

@@ -84,7 +84,8 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
     info: { title: 'LeptoGuide service', version: GUIDELINE.version, description: 'Decision support for leptomeningeal metastases of solid tumours (Erasmus MC guideline, September 2022) and its CDS Hooks 2.0 services.' },
     servers: [{ url: publicUrl }],
     paths: {
-      '/health': { get: { summary: 'Liveness', responses: { 200: { description: 'OK' } } } },
+      '/health': { get: { summary: 'Liveness (with the feedback store state)', responses: { 200: { description: 'OK' } } } },
+      '/health/ready': { get: { summary: 'Readiness: the feedback store is up', responses: { 200: { description: 'Ready' }, 503: { description: 'Feedback store down (hooks and the API still answer)' } } } },
       '/api/evaluate': {
         post: {
           summary: 'Evaluate a case', parameters: [lang, asOf], requestBody: { required: true, ...json(ref('Case')) },
@@ -112,7 +113,7 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
       '/cds-services/{id}/feedback': {
         post: {
           summary: 'Feedback on cards', security: bearer, parameters: [service], requestBody: { required: true, ...json(ref('Feedback')) },
-          responses: { 200: { description: 'Stored' }, ...errors(400, 401, 404, 413, 415) },
+          responses: { 200: { description: 'Stored' }, ...errors(400, 401, 404, 413, 415, 503) },
         },
       },
     },

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -125,5 +125,42 @@ describe('other commands', () => {
     const r = cli(['requirements', '--format', 'json']);
     expect(JSON.parse(r.out).gaps).toEqual([]);
     expect(r.code).toBe(0);
+  });
+});
+
+describe('hostile case files', () => {
+  const ok = file('ok.json', '{"primaryTumour":"breast"}');
+  it('--as-of must be a calendar date: 2026-02-30 is exit 2', () => {
+    const r = cli(['evaluate', ok, '--as-of', '2026-02-30']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--as-of 2026-02-30');
+    expect(cli(['flowchart', 'treatment', '--case', ok, '--as-of', '2025-02-29']).code).toBe(2);
+    expect(cli(['evaluate', ok, '--as-of', '2028-02-29']).code).toBe(0);
+  });
+  it('duplicate keys are exit 2 naming the field, in the chosen language', () => {
+    const dup = file('dup.json', '{"performance":{"kps":75,"kps":80}}');
+    const nl = cli(['evaluate', dup]);
+    expect(nl.code).toBe(2);
+    expect(nl.err).toContain('performance.kps: sleutel staat er twee keer in');
+    expect(cli(['evaluate', dup, '--lang', 'en']).err).toContain('performance.kps: key given twice');
+    noTrace(nl.err);
+  });
+  it('deep nesting is exit 2 without a stack overflow', () => {
+    const r = cli(['evaluate', '-', '--lang', 'en'], `{"symptoms":${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('JSON nested deeper than 64 levels');
+  });
+  it('a file over the size limit (as for HTTP bodies, BODY_LIMIT_BYTES) is refused at once, exit 2', () => {
+    const big = file('big.json', `{"primaryTumour":"breast","pad":"${'x'.repeat(1_100_000)}"}`);
+    const t0 = performance.now();
+    const r = cli(['evaluate', big, '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/File too large .*> 1048576/);
+    expect(performance.now() - t0).toBeLessThan(5000);
+    const stdin = cli(['evaluate', '-', '--lang', 'en'], readFileSync(big, 'utf8'));
+    expect(stdin.code).toBe(2);
+    expect(stdin.err).toMatch(/File too large/);
+    const small = spawnSync('node', [BIN, 'evaluate', ok], { encoding: 'utf8', env: { ...process.env, BODY_LIMIT_BYTES: '10' } });
+    expect(small.status).toBe(2);
   });
 });

@@ -58,7 +58,7 @@ describe('FHIR server', () => {
       hook: 'patient-view', hookInstance: 'x', fhirServer: server.url, context: { patientId: 'nsclc-egfr' },
       fhirAuthorization: { access_token: TOKEN, token_type: 'Bearer', expires_in: 300, scope: 'patient/*.read', subject: 'cds' },
     } as HookRequest;
-    const data = await resolvePrefetch(req, prefetchTemplates(), (input, init) => fetch(input, init));
+    const data = await resolvePrefetch(req, prefetchTemplates(), (input, init) => fetch(input, init), { allowed: [server.url], allowInsecure: true });
     expect(mapFhir(data, { asOf: AS_OF }).case).toEqual(mapFhir(loadBundle('nsclc-egfr'), { asOf: AS_OF }).case);
   });
 });

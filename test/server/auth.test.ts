@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT, base64url } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseIssuers } from '../../src/server/config.js';
+import { ReplayCache } from '../../src/server/auth.js';
+import { configFromEnv, parseIssuers } from '../../src/server/config.js';
 import { harness, json, jwksServer, keyPair, PUBLIC_URL, testConfig, token, type Harness, type KeyPair } from './support.js';
 
 const BODY = JSON.parse(readFileSync(join(__dirname, '../../docs/examples/cds-patient-view.json'), 'utf8')) as object;
@@ -25,7 +26,8 @@ describe('JWT verification', () => {
     other = await jwksServer([stranger.jwk]);
     const file = join(mkdtempSync(join(tmpdir(), 'lg-jwks-')), 'jwks.json');
     writeFileSync(file, JSON.stringify({ keys: [fileKey.jwk] }));
-    const issuers = parseIssuers(JSON.stringify({ 'https://ehr.test': jwks.url, 'https://file-ehr.test': file }));
+    // The test JWKS servers are http: on 127.0.0.1, allowed only in development (allowInsecure).
+    const issuers = parseIssuers(JSON.stringify({ 'https://ehr.test': jwks.url, 'https://file-ehr.test': file }), { allowInsecure: true });
     h = await harness('server', testConfig({ auth: { enabled: true, issuers, maxTokenAgeSeconds: 300, clockToleranceSeconds: 5 } }));
   });
   afterAll(async () => { await h.client.close(); await jwks.stop(); await other.stop(); });
@@ -99,14 +101,100 @@ describe('JWT verification', () => {
   it('leaves discovery open (it holds no patient data)', async () => {
     expect((await h.client.request('/cds-services')).status).toBe(200);
   });
+
+  it('rejects a token whose lifetime exceeds the accepted age (a 10-year exp)', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    await rejected(await token(es, { aud: AUD, exp: now + 10 * 365 * 86_400 }), /lifetime/);
+    await rejected(await token(es, { aud: AUD, exp: now + 300 + 5 + 1 }), /lifetime/);
+    expect((await call(await token(es, { aud: AUD, exp: now + 300 }))).status).toBe(200);
+  });
+
+  it('rejects a token without sub (CDS Hooks 2.0 requires it)', async () => {
+    await rejected(await token(es, { aud: AUD, sub: null }), /CLAIM_VALIDATION_FAILED|sub/);
+    expect(h.logs.at(-1)).toMatchObject({ status: 401, reason: 'sub-missing' });
+  });
+
+  it('a non-string jti gets a clear message, not "already used"', async () => {
+    for (const jti of [42, { a: 1 }, ['x'], '', 'j'.repeat(300)]) {
+      await rejected(await token(es, { aud: AUD, jti }), /jti must be a non-empty string/);
+      expect(h.logs.at(-1)).toMatchObject({ status: 401, reason: 'jti-invalid' });
+    }
+  });
+
+  it('logs the reason class of each 401, never the token', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const cases: [string | null, string][] = [
+      [null, 'token-missing'],
+      ['not.a.jwt', 'jwt-malformed'],
+      [await token(es, { aud: AUD, iat: now - 200, exp: now - 100 }), 'jwt-expired'],
+      [await token(es, { aud: AUD, iss: 'https://evil.test' }), 'issuer-unknown'],
+      [await token(es, { aud: `${PUBLIC_URL}/elsewhere` }), 'aud-mismatch'],
+      [await token(es, { aud: AUD, iat: now + 600, exp: now + 700 }), 'iat-invalid'],
+      [await token(stranger, { aud: AUD, jku: other.url }), 'jku-not-allowed'],
+      [await token(stranger, { aud: AUD, kid: 'es' }), 'signature-invalid'],
+    ];
+    for (const [t, reason] of cases) {
+      expect((await call(t)).status).toBe(401);
+      expect(h.logs.at(-1), reason).toMatchObject({ status: 401, reason });
+    }
+    const replayed = await token(es, { aud: AUD });
+    await call(replayed);
+    await call(replayed);
+    expect(h.logs.at(-1)).toMatchObject({ status: 401, reason: 'jti-replayed' });
+    expect(JSON.stringify(h.logs)).not.toContain(replayed.slice(0, 20));
+  });
+});
+
+describe('jti replay cache', () => {
+  it('is O(1) per use, forgets expired entries and holds at most maxEntries', () => {
+    const cache = new ReplayCache(1000);
+    const t0 = performance.now();
+    let refused = 0;
+    for (let i = 0; i < 200_000; i++) if (!cache.use(`iss j${i}`, i + 100, i)) refused++;
+    expect(refused).toBe(0);
+    expect(performance.now() - t0).toBeLessThan(2000);
+    const full = new ReplayCache(1000);
+    const t1 = performance.now();
+    for (let i = 0; i < 200_000; i++) full.use(`iss j${i}`, 1e12, i);
+    expect(performance.now() - t1).toBeLessThan(3000);
+    expect(full.size).toBe(1000);
+    expect(cache.size).toBeLessThanOrEqual(1000);
+    expect(cache.size).toBeGreaterThan(90);
+    expect(cache.use('iss j199999', 0, 199_999)).toBe(false);
+  });
+  it('a key is refused until it expires, then forgotten', () => {
+    const cache = new ReplayCache();
+    expect(cache.use('a', 1000, 0)).toBe(true);
+    expect(cache.use('a', 1000, 999)).toBe(false);
+    expect(cache.use('b', 5000, 1001)).toBe(true);
+    expect(cache.size).toBe(1);
+    expect(cache.use('a', 3000, 1002)).toBe(true);
+  });
+  it('when full the oldest entry goes first, counted', () => {
+    const cache = new ReplayCache(2);
+    cache.use('a', 100, 0); cache.use('b', 100, 0); cache.use('c', 100, 0);
+    expect(cache.size).toBe(2);
+    expect(cache.evicted).toBe(1);
+    expect(cache.use('c', 100, 1)).toBe(false);
+  });
 });
 
 describe('CDS_ISSUERS', () => {
   it('maps each issuer to JWKS URLs and files', () => {
     const [a, b] = parseIssuers('{"https://sandbox.cds-hooks.org":"https://sandbox.cds-hooks.org/.well-known/jwks.json","ehr":["keys/ehr.json","https://ehr/jwks"]}');
-    expect(a).toEqual({ iss: 'https://sandbox.cds-hooks.org', jwksUrls: ['https://sandbox.cds-hooks.org/.well-known/jwks.json'], jwksFiles: [] });
+    expect(a).toEqual({ iss: 'https://sandbox.cds-hooks.org', jwksUrls: ['https://sandbox.cds-hooks.org/.well-known/jwks.json'], jwksFiles: [], fhirServers: [] });
     expect(b!.jwksUrls).toEqual(['https://ehr/jwks']);
     expect(b!.jwksFiles[0]).toMatch(/keys\/ehr\.json$/);
     expect(() => parseIssuers('not json')).toThrow(/CDS_ISSUERS/);
+  });
+  it('takes FHIR servers per issuer; refuses http: JWKS URLs outside development', () => {
+    const [c] = parseIssuers('{"https://ehr":{"jwks":"https://ehr/jwks","fhirServers":["https://ehr/fhir/","https://ehr2/r4"]}}');
+    expect(c).toMatchObject({ jwksUrls: ['https://ehr/jwks'], fhirServers: ['https://ehr/fhir', 'https://ehr2/r4'] });
+    expect(() => parseIssuers('{"https://ehr":{"jwks":"https://ehr/jwks","fhirServers":["ftp://x"]}}')).toThrow(/not an http\(s\) URL/);
+    expect(() => parseIssuers('{"https://ehr":"http://ehr/jwks"}')).toThrow(/must be https/);
+    expect(parseIssuers('{"https://ehr":"http://ehr/jwks"}', { allowInsecure: true })[0]!.jwksUrls).toEqual(['http://ehr/jwks']);
+    expect(() => configFromEnv({ CDS_ISSUERS: '{"https://ehr":"http://ehr/jwks"}' })).toThrow(/must be https/);
+    expect(configFromEnv({ NODE_ENV: 'development', CDS_ISSUERS: '{"https://ehr":"http://ehr/jwks"}' }).config.network.allowInsecure).toBe(true);
+    expect(configFromEnv({ FHIR_SERVERS: 'https://a/fhir https://b/r4/' }).config.network).toEqual({ allowInsecure: false, fhirServers: ['https://a/fhir', 'https://b/r4'] });
   });
 });

@@ -2,10 +2,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
 import { createApp } from '../../src/server/app.js';
 import type { ServerConfig } from '../../src/server/config.js';
-import { defaultDeps, type Deps, type LogLine } from '../../src/server/deps.js';
+import { defaultDeps, type Deps, type DepsOverrides, type LogLine } from '../../src/server/deps.js';
 
 export const PUBLIC_URL = 'http://leptoguide.test';
 
@@ -14,6 +14,7 @@ export function testConfig(over: Partial<ServerConfig> = {}): ServerConfig {
     publicUrl: PUBLIC_URL,
     auth: { enabled: false, issuers: [], maxTokenAgeSeconds: 300, clockToleranceSeconds: 5 },
     bodyLimitBytes: 100_000,
+    network: { allowInsecure: false, fhirServers: [] },
     webDir: null,
     cdsLang: 'en',
     ...over,
@@ -33,7 +34,7 @@ export interface Harness {
   readonly deps: Deps;
 }
 
-export async function harness(mode: 'app.request' | 'server', config: ServerConfig = testConfig(), over: Partial<Deps> = {}): Promise<Harness> {
+export async function harness(mode: 'app.request' | 'server', config: ServerConfig = testConfig(), over: DepsOverrides = {}): Promise<Harness> {
   const logs: LogLine[] = [];
   const deps = defaultDeps({ log: (l) => logs.push(l), ...over });
   const app = createApp(config, deps);
@@ -65,16 +66,19 @@ export async function keyPair(alg: 'ES384' | 'RS384', kid: string): Promise<KeyP
 }
 
 export interface TokenOptions {
-  readonly iss?: string; readonly aud?: string; readonly jti?: string; readonly jku?: string;
+  readonly iss?: string; readonly aud?: string; readonly jti?: unknown; readonly jku?: string;
   readonly iat?: number; readonly exp?: number; readonly kid?: string;
+  /** null: no sub claim. */
+  readonly sub?: string | null;
 }
 
 export async function token(key: KeyPair, o: TokenOptions): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
-  const jwt = new SignJWT({})
+  const claims: Record<string, unknown> = { jti: o.jti === undefined ? crypto.randomUUID() : o.jti, ...(o.sub === null ? {} : { sub: o.sub ?? 'client-1' }) };
+  const jwt = new SignJWT(claims as JWTPayload)
     .setProtectedHeader({ alg: key.alg, typ: 'JWT', kid: o.kid ?? key.jwk.kid!, ...(o.jku ? { jku: o.jku } : {}) })
-    .setIssuer(o.iss ?? 'https://ehr.test').setSubject('client-1').setAudience(o.aud ?? `${PUBLIC_URL}/cds-services/leptoguide-patient-view`)
-    .setIssuedAt(o.iat ?? now).setExpirationTime(o.exp ?? now + 300).setJti(o.jti ?? crypto.randomUUID());
+    .setIssuer(o.iss ?? 'https://ehr.test').setAudience(o.aud ?? `${PUBLIC_URL}/cds-services/leptoguide-patient-view`)
+    .setIssuedAt(o.iat ?? now).setExpirationTime(o.exp ?? now + 300);
   return jwt.sign(key.privateKey);
 }
 

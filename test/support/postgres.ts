@@ -1,18 +1,28 @@
 // A throwaway PostgreSQL cluster for tests: initdb in a temp dir, a free port, unix socket in that dir; stopped and removed after.
 // As root (CI) the cluster runs as the 'postgres' user. Returns a reason instead when the server binaries are absent.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface Postgres {
   readonly url: string;
+  /** Stops the cluster and removes it. */
   stop(): void;
+  /** Shuts the server down (fast: open connections get 57P01), keeping the data. */
+  halt(): void;
+  /** Starts it again on the same port and data. */
+  start(): void;
+  /** SIGSTOP / SIGCONT the postmaster and its backends: a stalled database. */
+  pause(): void;
+  resume(): void;
+  /** Runs SQL with psql; returns its unaligned output. */
+  sql(query: string): string;
 }
 
 function binDir(): string | null {
-  const root = '/usr/lib/postgresql';
+  const root = process.env.POSTGRES_ROOT ?? '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
   const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
   return versions[0] ? join(root, versions[0], 'bin') : null;
@@ -40,9 +50,9 @@ export async function startPostgres(): Promise<Postgres> {
   const asRoot = process.getuid?.() === 0;
   const dir = mkdtempSync(join(tmpdir(), 'lg-pg-'));
   const data = join(dir, 'data');
-  const run = (cmd: string, args: string[]): void => {
+  const run = (cmd: string, args: string[]): string => {
     const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]] : [join(bin, cmd), args];
-    execFileSync(file, argv, { stdio: 'pipe', cwd: dir });
+    return execFileSync(file, argv, { stdio: 'pipe', cwd: dir, encoding: 'utf8' });
   };
   if (asRoot) {
     chmodSync(dir, 0o777);
@@ -50,12 +60,25 @@ export async function startPostgres(): Promise<Postgres> {
   }
   const port = await freePort();
   run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8']);
-  run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses='' -c fsync=off`, 'start']);
+  const start = (): void => { run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses='' -c fsync=off`, 'start']); };
+  start();
   run('createdb', ['-h', dir, '-p', String(port), '-U', 'postgres', 'leptoguide']);
+  /** The postmaster and every process it started. */
+  const pids = (): number[] => {
+    const main = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const children = execFileSync('ps', ['-o', 'pid=', '--ppid', String(main)], { encoding: 'utf8' }).split('\n').map(Number).filter((n) => n > 0);
+    return [main, ...children];
+  };
+  const signal = (sig: NodeJS.Signals): void => { for (const pid of pids()) { try { process.kill(pid, sig); } catch { /* exited */ } } };
   return {
     url: `postgresql://postgres@/leptoguide?host=${encodeURIComponent(dir)}&port=${port}`,
     stop: () => {
-      try { run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']); } finally { rmSync(dir, { recursive: true, force: true }); }
+      try { signal('SIGCONT'); run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']); } catch { /* not running */ } finally { rmSync(dir, { recursive: true, force: true }); }
     },
+    halt: () => { run('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']); },
+    start,
+    pause: () => signal('SIGSTOP'),
+    resume: () => signal('SIGCONT'),
+    sql: (query) => run('psql', ['-h', dir, '-p', String(port), '-U', 'postgres', '-d', 'leptoguide', '-At', '-c', query]),
   };
 }

@@ -5,17 +5,27 @@ import { CONTENT_HASH, GUIDELINE } from '../../index.js';
 import { badRequest } from '../errors.js';
 import type { FeedbackRecord, FeedbackStore } from '../feedback/store.js';
 
-const coding = z.looseObject({ system: z.string().optional(), code: z.string().optional(), display: z.string().optional() });
+// Bounded identifiers: card and suggestion ids are the uuids this service issued; a reason is a code of a code system.
+const ID = /^[\w.:-]{1,128}$/;
+const id = z.string().regex(ID, 'an id: 1-128 letters, digits, . : _ -');
+const coding = z.looseObject({
+  system: z.string().max(256).optional(),
+  code: z.string().regex(/^[\w.:-]{1,64}$/, 'a code: 1-64 letters, digits, . : _ -').optional(),
+  display: z.string().optional(),
+});
 const item = z.looseObject({
-  card: z.string().min(1),
+  card: id,
   outcome: z.enum(['accepted', 'overridden']),
-  acceptedSuggestions: z.array(z.looseObject({ id: z.string() })).optional(),
+  acceptedSuggestions: z.array(z.looseObject({ id })).max(20).optional(),
   overrideReason: z.looseObject({ reason: coding.optional(), userComment: z.string().optional() }).optional(),
   outcomeTimestamp: z.iso.datetime({ offset: true }),
 });
 export const feedbackSchema = z.looseObject({ feedback: z.array(item).min(1).max(100) });
 
-/** Validates and stores feedback. userComment is free text that may identify the patient: it is not stored. */
+/**
+ * Validates and stores feedback. userComment is free text that may identify the patient: it is not stored; nor is the
+ * reason's display (an EHR may put free text there): the reason is kept as system + code only.
+ */
 export async function storeFeedback(serviceId: string, input: unknown, store: FeedbackStore, now: Date): Promise<number> {
   const r = feedbackSchema.safeParse(input);
   if (!r.success) throw badRequest('Invalid feedback', r.error.issues.map((i) => ({ field: i.path.join('.') || '(feedback)', message: i.message })));
@@ -26,7 +36,7 @@ export async function storeFeedback(serviceId: string, input: unknown, store: Fe
     return {
       id: randomUUID(), serviceId, cardUuid: f.card, outcome: f.outcome,
       acceptedSuggestions: (f.acceptedSuggestions ?? []).map((s) => s.id),
-      overrideReason: reason ? { system: reason.system ?? null, code: reason.code ?? null, display: reason.display ?? null } : null,
+      overrideReason: reason && (reason.code !== undefined || reason.system !== undefined) ? { system: reason.system ?? null, code: reason.code ?? null, display: null } : null,
       guidelineVersion: v?.guidelineVersion ?? GUIDELINE.version,
       contentHash: v?.contentHash ?? CONTENT_HASH,
       outcomeAt: new Date(f.outcomeTimestamp).toISOString(),

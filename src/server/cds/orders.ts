@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { MODEL, type Lang } from '../../index.js';
 import { overrideReasons, source, summary, type Card } from './cards.js';
 import type { PatientPicture } from './patient.js';
-import { concept, hasCode, resourcesIn, wordsOf, type Resource } from './request.js';
+import { concept, hasCode, idOf, isObject, objectsIn, resourcesIn, wordsOf, type Resource } from './request.js';
 
 const SNOMED = 'http://snomed.info/sct';
 const INTRATHECAL_ROUTE = '72607000';
@@ -15,17 +15,25 @@ const WBRT_WORDS = /whole[- ]?brain|\bwbrt\b|hele[- ]?(brein|hersenen)|totale[- 
 
 type Finding = { readonly rule: 'tx.no-intrathecal' | 'tx.wbrt-avoid'; readonly order: Resource };
 
-function intrathecal(order: Resource): boolean {
-  if (order.resourceType !== 'MedicationRequest') return false;
-  const routes = (Array.isArray(order.dosageInstruction) ? order.dosageInstruction as { route?: unknown }[] : []).map((d) => concept(d.route));
-  const byRoute = routes.some((r) => hasCode(r, SNOMED, INTRATHECAL_ROUTE) || INTRATHECAL_WORDS.test(wordsOf(r)));
-  const medication = wordsOf(concept(order.medicationCodeableConcept)) + ' ' + String((order.medicationReference as { display?: string } | undefined)?.display ?? '');
-  return byRoute && CHEMO_WORDS.test(medication);
-}
+/** What an order says, read defensively; problems names the fields that were malformed (and skipped). */
+interface ReadOrder { readonly intrathecalChemo: boolean; readonly wholeBrainRt: boolean; readonly problems: readonly string[] }
 
-function wholeBrainRt(order: Resource): boolean {
-  if (order.resourceType !== 'ServiceRequest' && order.resourceType !== 'Procedure') return false;
-  return WBRT_WORDS.test(wordsOf(concept(order.code)));
+function readOrder(order: Resource): ReadOrder {
+  const problems: string[] = [];
+  if (order.resourceType === 'MedicationRequest') {
+    const routes = objectsIn(order.dosageInstruction, 'dosageInstruction', problems)
+      .map((d, i) => concept(d.route, `dosageInstruction[${i}].route`, problems));
+    const byRoute = routes.some((r) => hasCode(r, SNOMED, INTRATHECAL_ROUTE) || INTRATHECAL_WORDS.test(wordsOf(r)));
+    const ref = order.medicationReference;
+    if (ref !== undefined && ref !== null && !isObject(ref)) problems.push('medicationReference');
+    const refDisplay = isObject(ref) && typeof ref.display === 'string' ? ref.display : '';
+    const medication = `${wordsOf(concept(order.medicationCodeableConcept, 'medicationCodeableConcept', problems))} ${refDisplay}`;
+    return { intrathecalChemo: byRoute && CHEMO_WORDS.test(medication), wholeBrainRt: false, problems };
+  }
+  if (order.resourceType === 'ServiceRequest' || order.resourceType === 'Procedure') {
+    return { intrathecalChemo: false, wholeBrainRt: WBRT_WORDS.test(wordsOf(concept(order.code, 'code', problems))), problems };
+  }
+  return { intrathecalChemo: false, wholeBrainRt: false, problems };
 }
 
 /** The draft orders to check: all of them (order-sign) or the selected ones (order-select). */
@@ -33,16 +41,40 @@ export function draftOrders(context: Readonly<Record<string, unknown>>, selected
   const all = resourcesIn(context.draftOrders);
   if (!selectedOnly) return all;
   const selections = Array.isArray(context.selections) ? context.selections.filter((s): s is string => typeof s === 'string') : [];
-  return all.filter((r) => selections.includes(`${r.resourceType}/${r.id ?? ''}`));
+  return all.filter((r) => selections.includes(`${r.resourceType}/${idOf(r)}`));
 }
 
-export function findings(p: PatientPicture, orders: readonly Resource[]): Finding[] {
-  if (!(p.lmKnown || p.lmSuspected) || p.result.scope === 'out-of-scope') return [];
+/** A draft order that could not be read in full: its reference and the malformed fields. */
+export interface UnreadableOrder { readonly ref: string; readonly fields: readonly string[] }
+
+/** The warnings for the orders, and the orders that were (partly) unreadable; one bad order never hides the others' warnings. */
+export function findings(p: PatientPicture, orders: readonly Resource[]): { found: Finding[]; unreadable: UnreadableOrder[] } {
+  if (!(p.lmKnown || p.lmSuspected) || p.result.scope === 'out-of-scope') return { found: [], unreadable: [] };
   const wbrtPrimary = p.case.primaryTumour === 'melanoma' || p.case.primaryTumour === 'nsclc';
-  return orders.flatMap((order): Finding[] => [
-    ...(intrathecal(order) ? [{ rule: 'tx.no-intrathecal', order } as const] : []),
-    ...(wbrtPrimary && wholeBrainRt(order) ? [{ rule: 'tx.wbrt-avoid', order } as const] : []),
-  ]);
+  const found: Finding[] = [];
+  const unreadable: UnreadableOrder[] = [];
+  for (const order of orders) {
+    const read = readOrder(order);
+    if (read.intrathecalChemo) found.push({ rule: 'tx.no-intrathecal', order });
+    if (wbrtPrimary && read.wholeBrainRt) found.push({ rule: 'tx.wbrt-avoid', order });
+    if (read.problems.length) unreadable.push({ ref: `${order.resourceType}/${idOf(order)}`, fields: read.problems.slice(0, 10) });
+  }
+  return { found, unreadable };
+}
+
+/** One info card naming the draft orders that could not be checked in full (malformed FHIR), so the gap is visible. */
+export function unreadableCard(orders: readonly UnreadableOrder[], publicUrl: string, lang: Lang, newId: () => string = randomUUID): Card[] {
+  if (!orders.length) return [];
+  const list = orders.slice(0, 20).map((o) => `- ${o.ref.slice(0, 100)}: ${o.fields.join(', ')}`).join('\n');
+  return [{
+    uuid: newId(),
+    summary: summary(lang === 'nl'
+      ? `LeptoGuide kon ${orders.length} order(s) niet volledig controleren (onleesbare FHIR-velden)`
+      : `LeptoGuide could not fully check ${orders.length} order(s) (unreadable FHIR fields)`),
+    detail: `${lang === 'nl' ? 'Deze orders zijn niet (volledig) gecontroleerd op intrathecale chemotherapie en totale schedelbestraling' : 'These orders were not (fully) checked for intrathecal chemotherapy and whole-brain radiotherapy'}:\n\n${list}`,
+    indicator: 'info',
+    source: source(publicUrl, lang, null, null),
+  }];
 }
 
 const TITLE: Record<Finding['rule'], Record<Lang, string>> = {
@@ -53,7 +85,7 @@ const TITLE: Record<Finding['rule'], Record<Lang, string>> = {
 export function orderCards(found: readonly Finding[], publicUrl: string, lang: Lang, newId: () => string = randomUUID): Card[] {
   return found.map(({ rule, order }) => {
     const def = MODEL.rules.find((r) => r.id === rule)!;
-    const ref = `${order.resourceType}/${order.id ?? ''}`;
+    const ref = `${order.resourceType}/${idOf(order)}`;
     const ids = def.ids.join(', ');
     const detail = [
       `**${def.text[lang]}** **[${ids}]**`, '',
@@ -61,7 +93,7 @@ export function orderCards(found: readonly Finding[], publicUrl: string, lang: L
       `${lang === 'nl' ? 'Bron' : 'Source'}: ${def.section}${def.refs?.length ? `; refs ${def.refs.join(', ')}` : ''}`, '',
       lang === 'nl' ? 'Een aanbeveling: afwijken met goede redenen mag (geef de reden op).' : 'A recommendation: you may depart from it for good reasons (give the reason).',
     ].join('\n');
-    const remove = order.id ? {
+    const remove = idOf(order) ? {
       suggestions: [{
         label: lang === 'nl' ? 'Order verwijderen' : 'Remove the order',
         uuid: newId(),

@@ -1,6 +1,7 @@
 // From a hook request to the patient's LM picture: prefetch → case (src/fhir) → evaluate → known or suspected.
 import { evaluate, type Case, type Result } from '../../index.js';
 import { lmRecorded, type FhirMapper, type MapIssue } from './fhir-port.js';
+import type { FhirPolicy } from './fhir-policy.js';
 import { resolvePrefetch, type Fetch } from './prefetch.js';
 import type { HookRequest } from './request.js';
 
@@ -17,9 +18,9 @@ export interface PatientPicture {
 const NOT_SUSPECTED = new Set<string | null>([null, 'no-suspicion', 'out-of-scope']);
 
 export async function patientPicture(
-  req: HookRequest, fhir: FhirMapper, fetchFn: Fetch, today: string,
+  req: HookRequest, fhir: FhirMapper, fetchFn: Fetch, today: string, policy: FhirPolicy,
 ): Promise<PatientPicture> {
-  const data = await resolvePrefetch(req, fhir.prefetchTemplates(), fetchFn);
+  const data = await resolvePrefetch(req, fhir.prefetchTemplates(), fetchFn, policy);
   const mapped = fhir.mapFhir(data, { asOf: today });
   const result = evaluate(mapped.case, { asOf: today });
   return {

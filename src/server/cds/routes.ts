@@ -7,7 +7,7 @@ import type { Deps } from '../deps.js';
 import { readJson } from '../json-body.js';
 import type { Card } from './cards.js';
 import { storeFeedback } from './feedback.js';
-import { draftOrders, findings, orderCards } from './orders.js';
+import { draftOrders, findings, orderCards, unreadableCard } from './orders.js';
 import { patientPicture } from './patient.js';
 import { patientViewCards } from './patient-view.js';
 import { parseHookRequest } from './request.js';
@@ -24,16 +24,22 @@ export function cdsRoutes(config: ServerConfig, deps: Deps, verify: Verifier): H
   app.post('/cds-services/:id', async (c) => {
     const service = SERVICES.find((s) => s.id === c.req.param('id'));
     if (!service) throw notFound('No such CDS service');
-    await verify(c.req.header('Authorization'), audience(c.req.path));
+    const client = await verify(c.req.header('Authorization'), audience(c.req.path));
     const req = parseHookRequest(await readJson(c, config.bodyLimitBytes), service.hook);
-    const picture = await patientPicture(req, deps.fhir, deps.fetch, deps.today());
+    // FHIR servers this client may send us to: its issuer's allow-list (auth on) or FHIR_SERVERS (auth off).
+    const allowed = client ? (config.auth.issuers.find((i) => i.iss === client.iss)?.fhirServers ?? []) : config.network.fhirServers;
+    const picture = await patientPicture(req, deps.fhir, deps.fetch, deps.today(), { allowed, allowInsecure: config.network.allowInsecure });
     const lang = config.cdsLang;
-    const cards: Card[] = service.hook === 'patient-view'
-      ? patientViewCards(picture, config.publicUrl, lang, deps.newId)
-      : orderCards(findings(picture, draftOrders(req.context, service.hook === 'order-select')), config.publicUrl, lang, deps.newId);
+    let cards: Card[];
+    if (service.hook === 'patient-view') cards = patientViewCards(picture, config.publicUrl, lang, deps.newId);
+    else {
+      const { found, unreadable } = findings(picture, draftOrders(req.context, service.hook === 'order-select'));
+      cards = [...orderCards(found, config.publicUrl, lang, deps.newId), ...unreadableCard(unreadable, config.publicUrl, lang, deps.newId)];
+    }
+    // The answer never waits for the feedback store: cards are queued for it, best effort.
     if (cards.length) {
       const issuedAt = deps.now().toISOString();
-      await deps.feedback.recordCards(cards.map((card) => ({
+      deps.feedback.issue(cards.map((card) => ({
         uuid: card.uuid, serviceId: service.id, kind: card.indicator, requirementIds: service.hook === 'patient-view' ? picture.result.ids : card.source.topic ? [card.source.topic.code] : [],
         guidelineVersion: GUIDELINE.version, contentHash: CONTENT_HASH, issuedAt,
       })));

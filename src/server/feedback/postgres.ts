@@ -1,4 +1,6 @@
 // Feedback store on PostgreSQL (pg), used when DATABASE_URL is set. Same schema and migrations as SQLite.
+// Every wait on the database is bounded (connect, statement, idle transaction), and the pool has an 'error'
+// listener: a server shutdown (57P01) or a dropped idle connection is reported, never an unhandled event.
 import pg from 'pg';
 import {
   CARD_COLUMNS, FEEDBACK_COLUMNS, MIGRATIONS_TABLE, cardParams, fromRow, migrations, toParams,
@@ -7,9 +9,20 @@ import {
 
 const placeholders = (n: number): string => Array.from({ length: n }, (_, i) => `$${i + 1}`).join(', ');
 
-export async function postgresStore(connectionString: string): Promise<FeedbackStore> {
-  const pool = new pg.Pool({ connectionString, max: 5 });
+export interface PostgresOptions {
+  /** Connections in the pool. */
+  readonly poolMax?: number;
+  /** Bound on connecting and on each statement, ms (client- and server-side). */
+  readonly timeoutMs?: number;
+  /** Errors of idle connections (the pool's 'error' event), e.g. the server shutting down. */
+  readonly onError?: (e: Error) => void;
+}
+
+export const POSTGRES_DEFAULTS = { poolMax: 10, timeoutMs: 5000 } as const;
+
+async function migrate(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
+  let failure: Error | undefined;
   try {
     await client.query('SELECT pg_advisory_lock(724607)');
     await client.query(MIGRATIONS_TABLE);
@@ -22,16 +35,54 @@ export async function postgresStore(connectionString: string): Promise<FeedbackS
       await client.query('COMMIT');
     }
   } catch (e) {
+    failure = e instanceof Error ? e : new Error(String(e));
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;
   } finally {
     await client.query('SELECT pg_advisory_unlock(724607)').catch(() => undefined);
-    client.release();
+    client.release(failure);
+  }
+}
+
+export async function postgresStore(connectionString: string, options: PostgresOptions = {}): Promise<FeedbackStore> {
+  const timeoutMs = options.timeoutMs ?? POSTGRES_DEFAULTS.timeoutMs;
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.poolMax ?? POSTGRES_DEFAULTS.poolMax,
+    connectionTimeoutMillis: timeoutMs,
+    query_timeout: timeoutMs,
+    statement_timeout: timeoutMs,
+    idle_in_transaction_session_timeout: 2 * timeoutMs,
+    keepAlive: true,
+  });
+  pool.on('error', (e) => options.onError?.(e));
+  try {
+    await migrate(pool);
+  } catch (e) {
+    await pool.end().catch(() => undefined);
+    throw e;
   }
   const insertCard = `INSERT INTO cds_card (${CARD_COLUMNS}) VALUES (${placeholders(7)}) ON CONFLICT (uuid) DO NOTHING`;
   const insertFeedback = `INSERT INTO cds_feedback (${FEEDBACK_COLUMNS}) VALUES (${placeholders(12)})`;
+  /** One transaction on one connection; a connection that failed is discarded, not returned to the pool. */
+  const transaction = async (work: (c: pg.PoolClient) => Promise<void>): Promise<void> => {
+    const c = await pool.connect();
+    try {
+      await c.query('BEGIN');
+      await work(c);
+      await c.query('COMMIT');
+      c.release();
+    } catch (e) {
+      await c.query('ROLLBACK').catch(() => undefined);
+      c.release(e instanceof Error ? e : true);
+      throw e;
+    }
+  };
   return {
-    async recordCards(cards) { for (const c of cards) await pool.query(insertCard, cardParams(c)); },
+    async recordCards(cards) {
+      if (!cards.length) return;
+      await transaction(async (c) => { for (const card of cards) await c.query(insertCard, cardParams(card)); });
+    },
     async cardVersions(uuids) {
       if (!uuids.length) return new Map();
       const r = await pool.query<{ uuid: string; guideline_version: string; content_hash: string }>(
@@ -39,19 +90,10 @@ export async function postgresStore(connectionString: string): Promise<FeedbackS
       return new Map(r.rows.map((x) => [x.uuid, { guidelineVersion: x.guideline_version, contentHash: x.content_hash }]));
     },
     async recordFeedback(items) {
-      const c = await pool.connect();
-      try {
-        await c.query('BEGIN');
-        for (const f of items) await c.query(insertFeedback, toParams(f));
-        await c.query('COMMIT');
-      } catch (e) {
-        await c.query('ROLLBACK');
-        throw e;
-      } finally {
-        c.release();
-      }
+      await transaction(async (c) => { for (const f of items) await c.query(insertFeedback, toParams(f)); });
     },
     async listFeedback() { return (await pool.query<FeedbackRow>(`SELECT ${FEEDBACK_COLUMNS} FROM cds_feedback ORDER BY received_at, id`)).rows.map(fromRow); },
+    async ping() { await pool.query('SELECT 1'); },
     async close() { await pool.end(); },
   };
 }

@@ -35,6 +35,7 @@ export function sqliteStore(path: string): FeedbackStore {
     },
     async recordFeedback(items) { db.transaction(() => { for (const f of items) insertFeedback.run(...toParams(f)); })(); },
     async listFeedback() { return (all.all() as FeedbackRow[]).map(fromRow); },
+    async ping() { db.prepare('SELECT 1').get(); },
     async close() { db.close(); },
   };
 }

@@ -32,6 +32,8 @@ export interface FeedbackStore {
   cardVersions(uuids: readonly string[]): Promise<ReadonlyMap<string, { guidelineVersion: string; contentHash: string }>>;
   recordFeedback(items: readonly FeedbackRecord[]): Promise<void>;
   listFeedback(): Promise<FeedbackRecord[]>;
+  /** A cheap round trip to the database (the resilient wrapper probes with it while the store is down). */
+  ping?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -93,6 +95,7 @@ export function memoryStore(): FeedbackStore {
     },
     async recordFeedback(items) { feedback.push(...items); },
     async listFeedback() { return [...feedback]; },
+    async ping() { /* always there */ },
     async close() { /* nothing to release */ },
   };
 }

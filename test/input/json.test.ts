@@ -1,0 +1,52 @@
+// Untrusted JSON text (src/input/json.ts): depth refused before parsing, duplicate keys named, BOM dropped, linear time.
+import { describe, expect, it } from 'vitest';
+import { JsonInputError, MAX_JSON_DEPTH, parseJsonText, scanJson } from '../../src/input/json.js';
+
+const nested = (n: number): string => `${'['.repeat(n)}${']'.repeat(n)}`;
+const problem = (f: () => unknown): JsonInputError => {
+  try { f(); } catch (e) { if (e instanceof JsonInputError) return e; throw e; }
+  throw new Error('no error');
+};
+
+describe('parseJsonText', () => {
+  it('accepts nesting up to the limit and refuses deeper, before JSON.parse (20,000 levels: no stack overflow)', () => {
+    expect(parseJsonText(nested(MAX_JSON_DEPTH))).toBeInstanceOf(Array);
+    expect(problem(() => parseJsonText(nested(MAX_JSON_DEPTH + 1))).problem).toBe('too-deep');
+    const deep = `{"prefetch":{"x":${nested(20_000)}}}`;
+    expect(problem(() => parseJsonText(deep)).problem).toBe('too-deep');
+    expect(problem(() => parseJsonText('{"a":'.repeat(10_000))).problem).toBe('too-deep');
+  });
+
+  it('brackets and quotes inside strings do not count', () => {
+    expect(parseJsonText(`{"a":"${'['.repeat(1000)}\\"{{{"}`)).toEqual({ a: `${'['.repeat(1000)}"{{{` });
+    expect(parseJsonText('{"a\\\\":1,"b":"\\\\"}')).toEqual({ 'a\\': 1, b: '\\' });
+  });
+
+  it('names a duplicate key by its path, when asked; escapes count as the same key', () => {
+    const opts = { rejectDuplicateKeys: true };
+    expect(problem(() => parseJsonText('{"performance":{"kps":75,"kps":80}}', opts))).toMatchObject({ problem: 'duplicate-key', field: 'performance.kps' });
+    expect(problem(() => parseJsonText('{"lumbarPunctures":[{"date":"x"},{"cytology":"a","cytology":"b"}]}', opts)).field).toBe('lumbarPunctures[1].cytology');
+    expect(problem(() => parseJsonText('{"kps":1,"\\u006bps":2}', opts)).field).toBe('kps');
+    expect(problem(() => parseJsonText('{"a":{"b":1},"a":2}', opts)).field).toBe('a');
+    const e = problem(() => parseJsonText('{"kps":1,"kps":2}', opts));
+    expect(e.text.nl).toContain('kps');
+    expect(e.text.en).toContain('kps');
+    // The same key in sibling objects is fine; without the option duplicates pass (JSON.parse keeps the last).
+    expect(parseJsonText('[{"a":1},{"a":2}]', opts)).toEqual([{ a: 1 }, { a: 2 }]);
+    expect(parseJsonText('{"a":{"a":1}}', opts)).toEqual({ a: { a: 1 } });
+    expect(parseJsonText('{"kps":75,"kps":80}')).toEqual({ kps: 80 });
+  });
+
+  it('drops a UTF-8 byte-order mark; reports syntax errors', () => {
+    expect(parseJsonText('\uFEFF{"a":1}')).toEqual({ a: 1 });
+    expect(problem(() => parseJsonText('{"a":')).problem).toBe('syntax');
+    expect(problem(() => parseJsonText('"unterminated')).problem).toBe('syntax');
+  });
+
+  it('scans a 1 MB body in well under a second', () => {
+    const big = JSON.stringify({ entry: Array.from({ length: 10_000 }, (_, i) => ({ resource: { id: `r${i}`, text: 'x'.repeat(60), n: [1, 2, { a: 'b' }] } })) });
+    const t0 = performance.now();
+    scanJson(big, { rejectDuplicateKeys: true });
+    expect(performance.now() - t0).toBeLessThan(500);
+  });
+});
