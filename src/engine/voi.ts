@@ -6,8 +6,13 @@
 export interface Outcome {
   /** False when the filled-in input is itself contradictory: such a variant is ignored. */
   readonly valid: boolean;
+  /** '' = not decided for this input (another fact is still missing): never counts as a difference. */
   readonly headline: Readonly<Record<string, string>>;
   readonly items: ReadonlySet<string>;
+  /** Items still undecided for this input (their conditions unknown): absent, but not "not given". */
+  readonly pending: ReadonlySet<string>;
+  /** The walk stopped on a missing fact: absent items may still come. */
+  readonly partial: boolean;
 }
 
 export interface VoiModel<C> {
@@ -15,11 +20,18 @@ export interface VoiModel<C> {
   readonly candidates: readonly string[];
   /** The input with the fact filled in, once per value of its domain; [] when the fact has no declared domain. */
   readonly variants: (fact: string, from: C) => readonly C[];
+  /** Whether the fact has a declared domain (a fact without one stays asked for: its value cannot be weighed). */
+  readonly hasDomain: (fact: string) => boolean;
   readonly outcome: (input: C) => Outcome;
   /** Facts that changed nothing alone are tried in pairs, at most this many of them (default 6). */
   readonly pairLimit?: number;
-  /** Only pairs that can matter together are tried (e.g. facts read by one condition list); default: every pair. */
-  readonly related?: (a: string, b: string) => boolean;
+  /** A cheap check that an input is not contradictory (used to build contexts); default: every input is. */
+  readonly valid?: (input: C) => boolean;
+  /**
+   * Facts read together by a condition list that is still undecided (a table row, a decision, a rule): an idle fact
+   * is tried with the other members of its groups filled in, at their first and at their last valid value.
+   */
+  readonly groups?: readonly (readonly string[])[];
 }
 
 export interface Needed {
@@ -42,17 +54,20 @@ export interface Voi {
   readonly dependsOn: ReadonlyMap<string, readonly string[]>;
 }
 
+/** Differences that two decided outcomes show; undecided values and pending items are not differences. */
 function compare(outs: readonly Outcome[]): { headline: Record<string, string[]>; items: string[]; common: string[] } {
   const headline: Record<string, string[]> = {};
   for (const k of new Set(outs.flatMap((o) => Object.keys(o.headline)))) {
-    const values = [...new Set(outs.map((o) => o.headline[k] ?? ''))];
+    const values = [...new Set(outs.map((o) => o.headline[k] ?? '').filter((v) => v !== ''))];
     if (values.length > 1) headline[k] = values;
   }
   const all = new Set(outs.flatMap((o) => [...o.items]));
   const common = [...all].filter((i) => outs.every((o) => o.items.has(i)));
-  const items = [...all].filter((i) => !common.includes(i));
+  const items = [...all].filter((i) => outs.some((o) => !o.partial && !o.items.has(i) && !o.pending.has(i)));
   return { headline, items, common };
 }
+
+const differs = (d: { headline: Record<string, string[]>; items: string[] }): boolean => Object.keys(d.headline).length > 0 || d.items.length > 0;
 
 export function valueOfInformation<C>(base: C, m: VoiModel<C>): Voi {
   const baseOut = m.outcome(base);
@@ -67,7 +82,7 @@ export function valueOfInformation<C>(base: C, m: VoiModel<C>): Voi {
   };
   for (const fact of m.candidates) {
     const inputs = m.variants(fact, base);
-    if (inputs.length === 0) { undetermined.push(fact); continue; }
+    if (inputs.length === 0) { if (!m.hasDomain(fact)) undetermined.push(fact); continue; }
     const outs = inputs.map(m.outcome).filter((o) => o.valid);
     const diff = compare(outs);
     if (outs.length > 1 && (Object.keys(diff.headline).length || diff.items.length)) {
@@ -75,24 +90,24 @@ export function valueOfInformation<C>(base: C, m: VoiModel<C>): Voi {
       note(fact, outs);
     } else idle.push(fact);
   }
-  // Facts that decide only together (e.g. two conditions of one table row): try pairs of the idle ones.
-  const pool = idle.slice(0, m.pairLimit ?? 6);
-  const joint = new Set<string>();
-  for (let a = 0; a < pool.length; a++) {
-    for (let b = a + 1; b < pool.length; b++) {
-      const fa = pool[a]!;
-      const fb = pool[b]!;
-      if ((joint.has(fa) && joint.has(fb)) || (m.related && !m.related(fa, fb))) continue;
-      const outs = m.variants(fa, base).flatMap((x) => m.variants(fb, x)).map(m.outcome).filter((o) => o.valid);
-      const diff = compare(outs);
-      if (outs.length < 2 || (!Object.keys(diff.headline).length && !diff.items.length)) continue;
-      for (const [f, other] of [[fa, fb], [fb, fa]] as const) {
-        if (joint.has(f)) continue;
-        joint.add(f);
-        needed.push({ fact: f, ...diff, jointWith: other });
-      }
-      note(fa, outs);
-      note(fb, outs);
+  // Facts that decide only together with others (e.g. the conditions of one table row, such as KPS and the
+  // systemic status for the category): each idle fact is tried with the other members of its undecided
+  // condition lists filled in, all at their first and all at their last valid value.
+  const ok = m.valid ?? ((): boolean => true);
+  const fillAll = (from: C, facts: readonly string[], last: boolean): C => facts.reduce((acc, f) => {
+    const vs = m.variants(f, acc).filter(ok);
+    return (last ? vs[vs.length - 1] : vs[0]) ?? acc;
+  }, from);
+  for (const fact of idle) {
+    for (const group of m.groups ?? []) {
+      const rest = group.filter((f) => f !== fact && m.candidates.includes(f));
+      if (!group.includes(fact) || !rest.length) continue;
+      const outs = [false, true].map((last) => m.variants(fact, fillAll(base, rest, last)).map(m.outcome).filter((o) => o.valid))
+        .find((o) => differs(compare(o)));
+      if (!outs) continue;
+      needed.push({ fact, ...compare(outs), jointWith: rest.join('+') });
+      note(fact, outs);
+      break;
     }
   }
   return { needed, undetermined, dependsOn };

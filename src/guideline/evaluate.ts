@@ -118,7 +118,16 @@ export function isCalendarDate(s: unknown): s is string {
  * Pure and synchronous: the case and the evaluation date in, the advice out.
  * The case's assessmentDate wins over options.asOf; without either, no revision check is possible.
  */
-export function evaluate(c: Case, options: { asOf?: string } = {}): Result {
+export interface EvaluateOptions {
+  readonly asOf?: string;
+  /**
+   * Value of information (default true): `missing` lists only the facts whose values change the advice, and lines
+   * carry `dependsOn`. False gives the look-ahead's candidates instead (cheaper; for bulk checks of the advice itself).
+   */
+  readonly needed?: boolean;
+}
+
+export function evaluate(c: Case, options: EvaluateOptions = {}): Result {
   if (options.asOf !== undefined && !isCalendarDate(options.asOf)) throw new InvalidAsOfError(options.asOf);
   const asOf = c.assessmentDate ?? options.asOf ?? null;
   const input = { case: c, asOf };
@@ -134,8 +143,8 @@ export function evaluate(c: Case, options: { asOf?: string } = {}): Result {
     eanoType: type ?? '—', certainty: certainty ? CERTAINTY_TEXT[certainty] : null, kps: f.kps, kpsText: f.kpsText,
     optionDrug: asOption(f.option)?.drug ?? null, firstChoiceDrug: firstChoiceDrug(f), pdl1: f.pdl1Tps, driverPhrase: driverPhrase(f),
   };
-  const voi = out ? null : voiOf(COMPILED, input, r);
-  const missing = voi ? neededFacts(r.missing, voi, certainty !== 'confirmed' && certainty !== 'probable') : [];
+  const voi = out || options.needed === false ? null : voiOf(COMPILED, input, r);
+  const missing = out ? [] : voi ? neededFacts(r.missing, voi, certainty !== 'confirmed' && certainty !== 'probable') : r.missing;
   const fieldsOf = (facts: readonly string[]): string[] => [...new Set(facts.flatMap((x) => MODEL.facts[x as keyof LmFacts]?.fields ?? []))];
   const recommendations = r.fired.map((id) => {
     const rule = COMPILED.rules.get(id)!;
@@ -167,11 +176,15 @@ export function evaluate(c: Case, options: { asOf?: string } = {}): Result {
 /** The look-ahead's missing facts, kept where a value changes the advice, with what they decide; most decisive first. */
 function neededFacts(all: readonly Missing[], voi: Voi, diagnosisOpen: boolean): Missing[] {
   const byFact = new Map(all.map((m) => [m.fact, m]));
+  const fact = (name: string): Missing => byFact.get(name)
+    ?? { fact: name, label: MODEL.facts[name as keyof LmFacts].label, fields: MODEL.facts[name as keyof LmFacts].fields, decides: [], ids: [] };
   const needed = [...voi.needed].sort((a, b) => weight(b, diagnosisOpen) - weight(a, diagnosisOpen)).map((n) => {
-    const m = byFact.get(n.fact)!;
+    const m = fact(n.fact);
     return { ...m, decides: decidesPhrase(n, COMPILED), decidesItems: [...Object.keys(n.headline), ...n.items] };
   });
-  return [...needed, ...voi.undetermined.map((fact) => byFact.get(fact)!)];
+  // A fact without a declared domain cannot be weighed: it stays asked for, with what the flowchart asks it for.
+  const next = { nl: 'volgende stap', en: 'next step' };
+  return [...needed, ...voi.undetermined.map((name) => ({ ...fact(name), decides: [next] }))];
 }
 
 function item(id: string, f: LmFacts, values: Parameters<typeof fill>[1], assumed: readonly Assumption[] | undefined,

@@ -74,7 +74,7 @@ export const FACTS: Record<keyof LmFacts, FactDef> = {
   brafV600: { label: t('BRAF V600-mutatie', 'BRAF V600 mutation'), fields: ['markers.brafV600'] },
   nsclcDriver: {
     label: t('drivermutatie NSCLC (EGFR, ALK)', 'NSCLC driver (EGFR, ALK)'),
-    fields: ['markers.egfr', 'markers.alk', 'markers.krasG12c'],
+    fields: ['markers.egfr', 'markers.alk', 'markers.krasG12c', 'markers.noDriverFound'],
   },
   krasG12c: { label: t('KRAS G12C-mutatie', 'KRAS G12C mutation'), fields: ['markers.krasG12c'] },
   pdl1Tps: { label: t('PD-L1 TPS', 'PD-L1 TPS'), fields: ['markers.pdl1Tps'] },
@@ -213,7 +213,7 @@ export function derive(input: Input): LmFacts {
     hydrocephalusType: c.mri?.hydrocephalusType ?? null,
     massEffect: c.mri?.brainMetastasesMassEffect ?? null,
     punctures: c.lumbarPunctures ?? [],
-    biopsy: c.leptomeningealBiopsy ?? null,
+    biopsy: c.leptomeningealBiopsy ?? 'not-done', // no result recorded = not done (ADR 0002)
     perf70: perf.perf70,
     perfSource: perf.source,
     kps: perf.source === 'kps' ? (c.performance?.kps ?? null) : null,

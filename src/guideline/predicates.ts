@@ -146,8 +146,11 @@ export const predicates = {
   // clinical picture
   workUpStarted: p('Symptoms, suspicion, MRI or CSF on record', 'Symptomen, verdenking, MRI of liquor bekend',
     ['symptoms', 'highSuspicion', 'mriDone', 'punctures', 'biopsy'],
-    (f) => (f.symptoms?.length ?? 0) > 0 || f.highSuspicion === true || f.mriDone !== false || f.punctures.length > 0
-      || (f.biopsy !== null && f.biopsy !== 'not-done')),
+    (f) => {
+      if ((f.symptoms?.length ?? 0) > 0 || f.highSuspicion === true || f.mriDone !== false || f.punctures.length > 0
+        || (f.biopsy !== null && f.biopsy !== 'not-done')) return true;
+      return f.symptoms === null && f.highSuspicion === null ? null : false;
+    }),
   typicalSigns: p('Symptoms suspicious for LM, not explained by brain metastases', 'Voor LM verdachte symptomen, niet verklaard door hersenmetastasen',
     ['symptoms', 'explained', 'mriFindings'], typicalSigns),
   suspicion: p('Suspicion of LM (typical signs or high clinical suspicion)', 'Verdenking op LM (typische verschijnselen of hoge klinische verdenking)',

@@ -58,11 +58,11 @@ export const DOMAINS: Partial<Record<keyof LmFacts, Domain>> = {
   symptoms: values('symptoms', [[], ['headache'], ['radicular-pain'], ['headache', 'radicular-pain']]),
   explained: bool('symptomsExplainedByBrainMetastases'),
   highSuspicion: bool('highClinicalSuspicion'),
+  // Before the MRI its findings are what the next step waits for (filling them in means the MRI was done).
   mriFindings: values('mri.findings', [[], ['linear-sulcal'], ['nodular'], ['spinal-roots'], ['hydrocephalus']]),
   mriRegions: values('mri.regions', [['brain'], ['spine'], ['brain', 'spine']]),
   hydrocephalusType: values('mri.hydrocephalusType', ['communicating', 'obstructive']),
   massEffect: bool('mri.brainMetastasesMassEffect'),
-  biopsy: values('leptomeningealBiopsy', ['positive', 'negative']),
   perf70: KPS,
   kps: KPS,
   encephalopathy: bool('severeEncephalopathy'),
@@ -76,14 +76,11 @@ export const DOMAINS: Partial<Record<keyof LmFacts, Domain>> = {
   raisedIcp: bool('raisedIcpSigns'),
 };
 
-type Run = (input: Input) => EngineResult<LmFacts>;
-
 /** Variants of the input with the fact filled in; a patch that would overwrite an entered value is skipped. */
-function variants(runOf: Run, fact: string, from: Input): Input[] {
+function variants(baseFacts: LmFacts, fact: string, from: Input): Input[] {
   const domain = DOMAINS[fact as keyof LmFacts];
   if (!domain) return [];
-  const f = runOf(from).facts;
-  return domain(from.case, f)
+  return domain(from.case, baseFacts)
     .filter((p) => Object.keys(p).every((k) => get(from.case, k) === undefined))
     .map((p) => ({ ...from, case: Object.entries(p).reduce((c, [k, v]) => set(c, k, v), from.case) }));
 }
@@ -91,57 +88,71 @@ function variants(runOf: Run, fact: string, from: Input): Input[] {
 /** What counts as advice: certainty, type, category, where each flowchart ends, and every non-informative line by kind. */
 export function outcomeOf(compiled: Compiled<Input, LmFacts, PredicateName>, r: EngineResult<LmFacts>): Outcome {
   const f = r.facts;
-  const ended = (i: number): string => r.charts[i]?.outcome ?? `stopped:${r.charts[i]?.stoppedAt ?? ''}`;
-  const items = new Set<string>();
-  for (const id of r.fired) {
+  const ended = (i: number): string => r.charts[i]?.outcome ?? '';
+  const key = (id: string): string | null => {
     const rule = compiled.rules.get(id);
-    if (rule && rule.kind !== 'inform') items.add(`${id}:${rule.kind}`);
-  }
+    return rule && rule.kind !== 'inform' ? `${id}:${rule.kind}` : null;
+  };
+  const items = new Set(r.fired.map(key).filter((k): k is string => k !== null));
+  const pending = new Set(r.charts.flatMap((c) => c.path.flatMap((v) => (v.rules ?? []).filter((x) => x.status === 'pending')))
+    .map((x) => key(x.rule)).filter((k): k is string => k !== null));
+  const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
   return {
     valid: !r.issues.some((i) => i.severity === 'error'),
     headline: {
-      certainty: String(f.certainty), pattern: String(f.mriPattern), category: String(f.category),
-      next: ended(0), treatment: ended(1),
+      scope: f.primary === null ? '' : SOLID.has(f.primary) ? 'in' : 'out',
+      certainty: text(f.certainty), pattern: text(f.mriPattern), category: text(f.category), next: ended(0), treatment: ended(1),
     },
     items,
+    pending,
+    partial: r.charts.some((c) => c.outcome === null),
   };
 }
 
-/** Facts read together by a condition list that is still undecided for this input: only these can matter jointly. */
-function relatedIn(compiled: Compiled<Input, LmFacts, PredicateName>, base: EngineResult<LmFacts>): (a: string, b: string) => boolean {
+/** The base facts read together by each condition list still undecided for this input (not through table facts). */
+function groupsOf(compiled: Compiled<Input, LmFacts, PredicateName>, base: EngineResult<LmFacts>): string[][] {
   const { model } = compiled;
-  const uses = (conds: readonly CondTrace[]): string[] =>
-    conds.filter((c) => c.value === null).flatMap((c) => [...model.predicates[c.predicate as PredicateName].uses]);
-  const pendingRows = new Map(base.tables.map((t) => [model.tables.find((d) => d.id === t.table)!.fact,
-    t.rows.filter((r) => r.status === 'pending').flatMap((r) => uses(r.conds))]));
-  const expand = (facts: string[]): Set<string> => new Set(facts.flatMap((f) => [f, ...(pendingRows.get(f) ?? [])]));
+  const tableFacts = new Set(model.tables.flatMap((t) => [t.fact, ...(t.candidatesFact ? [t.candidatesFact] : [])]));
+  const uses = (conds: readonly CondTrace[]): string[] => [...new Set(conds.filter((c) => c.value === null)
+    .flatMap((c) => [...model.predicates[c.predicate as PredicateName].uses]).filter((f) => !tableFacts.has(f)))];
   const lists: (readonly CondTrace[])[] = [
     ...base.tables.flatMap((t) => t.rows.filter((r) => r.status === 'pending').map((r) => r.conds)),
     ...base.charts.flatMap((c) => c.path.flatMap((v) => [...(v.answer === null && v.conds ? [v.conds] : []),
       ...(v.rules ?? []).filter((r) => r.status === 'pending').map((r) => r.conds)])),
     ...base.guards.filter((g) => g.value === null).map((g) => g.conds),
   ];
-  const groups = lists.map((l) => expand(uses(l)));
-  return (a, b) => groups.some((g) => g.has(a) && g.has(b));
+  return lists.map(uses).filter((g) => g.length > 1);
 }
+
+const HISTORY = ['currentTherapies', 'progressedOn'] as const;
 
 /** Value of information for one input: the look-ahead's missing facts, kept only where a value changes the advice. */
 export function voiOf(compiled: Compiled<Input, LmFacts, PredicateName>, input: Input, base: EngineResult<LmFacts>): Voi {
-  const cache = new Map<Input, EngineResult<LmFacts>>([[input, base]]);
-  const runOf: Run = (i) => {
-    let r = cache.get(i);
-    if (!r) cache.set(i, (r = run(compiled, i)));
+  // Contexts repeat the same completions: cache runs by content.
+  const cache = new Map<string, EngineResult<LmFacts>>([[JSON.stringify(input.case), base]]);
+  const runOf = (i: Input): EngineResult<LmFacts> => {
+    const k = JSON.stringify(i.case);
+    let r = cache.get(k);
+    if (!r) cache.set(k, (r = run(compiled, i)));
     return r;
   };
+  // The option table reads the therapy history as "known used" only (an unknown history must not hide the option),
+  // so the look-ahead never names it: weigh it as well while it is unknown (SAFE-THERAPY-HISTORY).
+  const history = HISTORY.filter((f) => base.facts[f] === null && !base.missing.some((m) => m.fact === f));
   return valueOfInformation(input, {
-    candidates: base.missing.map((m) => m.fact),
-    variants: (fact, from) => variants(runOf, fact, from),
+    candidates: [...base.missing.map((m) => m.fact), ...history],
+    variants: (fact, from) => variants(base.facts, fact, from),
+    valid: (i) => !compiled.model.checks.some((c) => c.severity === 'error' && c.test(i)),
     outcome: (i) => outcomeOf(compiled, runOf(i)),
-    related: relatedIn(compiled, base),
+    hasDomain: (fact) => fact in DOMAINS,
+    groups: groupsOf(compiled, base),
   });
 }
 
+const SOLID = new Set(['breast', 'melanoma', 'nsclc', 'sclc', 'germ-cell', 'other-solid']);
+
 const HEADLINE: Readonly<Record<string, Text>> = {
+  scope: { nl: 'bestek van de richtlijn', en: 'scope of the guideline' },
   certainty: { nl: 'zekerheid van de diagnose', en: 'diagnostic certainty' },
   pattern: { nl: 'EANO–ESMO-type', en: 'EANO–ESMO type' },
   category: { nl: 'categorie', en: 'category' },
@@ -153,7 +164,7 @@ export function decidesPhrase(n: Needed, compiled: Compiled<Input, LmFacts, Pred
   const out: Text[] = [];
   const cat = n.headline.category?.filter((v) => /^[123]$/.test(v));
   if (cat && cat.length > 1) out.push({ nl: `categorie (${cat.sort().join(' of ')})`, en: `category (${cat.sort().join(' or ')})` });
-  for (const k of ['certainty', 'pattern', 'next'] as const) if (n.headline[k]) out.push(HEADLINE[k]!);
+  for (const k of ['scope', 'certainty', 'pattern', 'next'] as const) if (n.headline[k]) out.push(HEADLINE[k]!);
   // An intervention proposed (or advised against) the same way whatever the value is not decided by it.
   const seen = new Set<string>(n.common.flatMap((item) => {
     const [id, kind] = item.split(':');
