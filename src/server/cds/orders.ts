@@ -1,6 +1,8 @@
 // order-sign / order-select: warn on draft orders the guideline advises against in LM.
 // Intrathecal route: SNOMED CT 72607000 "Intrathecal route" (FHIR R4 route-codes expansion) or the words.
 // Whole-brain RT: no SNOMED CT code verified yet, so the order's text and displays are matched (ADR 0004).
+// A lumbar puncture (SNOMED CT 277762005 or the words) is warned on when the advice itself says "no LP" (SAFE-LP-CAUTION).
+// The warning cites the advice's own "avoid" line for that intervention where there is one.
 import { randomUUID } from 'node:crypto';
 import { MODEL, type Lang } from '../../index.js';
 import { overrideReasons, source, summary, type Card } from './cards.js';
@@ -13,10 +15,15 @@ const INTRATHECAL_WORDS = /intrathec|intrathek|intralumba|intraventric|ommaya/i;
 const CHEMO_WORDS = /methotrex|cytarabin|\bara-?c\b|thiotepa|topotecan|etoposid|trastuzumab|pemetrexed|gemcitabin|interferon|chemo/i;
 const WBRT_WORDS = /whole[- ]?brain|\bwbrt\b|hele[- ]?(brein|hersenen)|totale[- ]?schedel|schedelbestraling/i;
 
-type Finding = { readonly rule: 'tx.no-intrathecal' | 'tx.wbrt-avoid'; readonly order: Resource };
+const LP_PROCEDURE = '277762005'; // SNOMED CT Lumbar puncture (procedure), verified (terminology.md)
+const LP_WORDS = /lumba(al|r)[- ]?punct|lumbaalpunctie|\blp\b|ruggenprik|spinal tap/i;
+
+type Finding = { readonly rule: string; readonly order: Resource };
 
 /** What an order says, read defensively; problems names the fields that were malformed (and skipped). */
-interface ReadOrder { readonly intrathecalChemo: boolean; readonly wholeBrainRt: boolean; readonly problems: readonly string[] }
+interface ReadOrder {
+  readonly intrathecalChemo: boolean; readonly wholeBrainRt: boolean; readonly lumbarPuncture?: boolean; readonly problems: readonly string[];
+}
 
 function readOrder(order: Resource): ReadOrder {
   const problems: string[] = [];
@@ -31,7 +38,9 @@ function readOrder(order: Resource): ReadOrder {
     return { intrathecalChemo: byRoute && CHEMO_WORDS.test(medication), wholeBrainRt: false, problems };
   }
   if (order.resourceType === 'ServiceRequest' || order.resourceType === 'Procedure') {
-    return { intrathecalChemo: false, wholeBrainRt: WBRT_WORDS.test(wordsOf(concept(order.code, 'code', problems))), problems };
+    const code = concept(order.code, 'code', problems);
+    const words = wordsOf(code);
+    return { intrathecalChemo: false, wholeBrainRt: WBRT_WORDS.test(words), lumbarPuncture: hasCode(code, SNOMED, LP_PROCEDURE) || LP_WORDS.test(words), problems };
   }
   return { intrathecalChemo: false, wholeBrainRt: false, problems };
 }
@@ -51,12 +60,20 @@ export interface UnreadableOrder { readonly ref: string; readonly fields: readon
 export function findings(p: PatientPicture, orders: readonly Resource[]): { found: Finding[]; unreadable: UnreadableOrder[] } {
   if (!(p.lmKnown || p.lmSuspected) || p.result.scope === 'out-of-scope') return { found: [], unreadable: [] };
   const wbrtPrimary = p.case.primaryTumour === 'melanoma' || p.case.primaryTumour === 'nsclc';
+  // The advice's own "not to do" lines, by intervention code (src/guideline/interventions.ts).
+  const against = (code: string): string | undefined =>
+    p.result.recommendations.find((i) => i.kind === 'avoid' && i.interventions.includes(code))?.rule;
   const found: Finding[] = [];
   const unreadable: UnreadableOrder[] = [];
   for (const order of orders) {
     const read = readOrder(order);
-    if (read.intrathecalChemo) found.push({ rule: 'tx.no-intrathecal', order });
-    if (wbrtPrimary && read.wholeBrainRt) found.push({ rule: 'tx.wbrt-avoid', order });
+    if (read.intrathecalChemo) found.push({ rule: against('intrathecal-chemotherapy') ?? 'tx.no-intrathecal', order });
+    const proposes = (code: string): boolean =>
+      p.result.recommendations.some((i) => (i.kind === 'do' || i.kind === 'consider') && i.interventions.includes(code));
+    const wbrt = against('wbrt') ?? (wbrtPrimary && !proposes('wbrt') ? 'tx.wbrt-avoid' : undefined);
+    if (read.wholeBrainRt && wbrt) found.push({ rule: wbrt, order });
+    const lp = against('lumbar-puncture');
+    if (read.lumbarPuncture && lp) found.push({ rule: lp, order });
     if (read.problems.length) unreadable.push({ ref: `${order.resourceType}/${idOf(order)}`, fields: read.problems.slice(0, 10) });
   }
   return { found, unreadable };
@@ -77,9 +94,10 @@ export function unreadableCard(orders: readonly UnreadableOrder[], publicUrl: st
   }];
 }
 
-const TITLE: Record<Finding['rule'], Record<Lang, string>> = {
+const TITLE: Readonly<Record<string, Record<Lang, string>>> = {
   'tx.no-intrathecal': { nl: 'Intrathecale chemotherapie wordt afgeraden bij LM', en: 'Intrathecal chemotherapy is advised against in LM' },
   'tx.wbrt-avoid': { nl: 'Totale schedelbestraling wordt afgeraden bij LM van melanoom of NSCLC', en: 'Whole-brain RT is advised against in LM of melanoma or NSCLC' },
+  'safe.lp-contraindicated': { nl: 'Geen lumbaalpunctie: obstructieve hydrocephalus', en: 'No lumbar puncture: obstructive hydrocephalus' },
 };
 
 export function orderCards(found: readonly Finding[], publicUrl: string, lang: Lang, newId: () => string = randomUUID): Card[] {
@@ -104,7 +122,7 @@ export function orderCards(found: readonly Finding[], publicUrl: string, lang: L
     } : {};
     return {
       uuid: newId(),
-      summary: summary(`${TITLE[rule][lang]} [${ids}]`),
+      summary: summary(`${TITLE[rule]?.[lang] ?? def.text[lang]} [${ids}]`),
       detail,
       indicator: 'warning',
       source: source(publicUrl, lang, def.section, def.ids[0] ?? null),
