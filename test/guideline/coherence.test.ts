@@ -44,7 +44,7 @@ describe('coherence of the advice (SAFE-*) on random cases', () => {
     fc.assert(fc.property(caseArb, (c) => {
       expect(incoherence(c, evaluate(c, { asOf: '2026-11-26', needed: false }))).toEqual([]);
     }), RUNS);
-  });
+  }, 900_000);
   it('catches an incoherent output (the check can fail)', () => {
     const c: Case = { primaryTumour: 'nsclc', therapies: { current: ['egfr-tki'], progressedOn: [] } };
     const r = evaluate(c, { asOf: '2026-11-26' });

@@ -75,7 +75,7 @@ describe('needed to decide (value of information) on random cases', () => {
         expect(changes, `${fact} (${MODEL.facts[fact].fields.join(', ')}) changes the advice but is not listed`).toBe(false);
       }
     }), RUNS);
-  });
+  }, 900_000);
   it('never leaves a {placeholder} in any text, and every placeholder has a value', () => {
     const known = new Set(['eanoType', 'certainty', 'kps', 'kpsText', 'optionDrug', 'firstChoiceDrug', 'pdl1', 'driverPhrase']);
     const used = MODEL.rules.flatMap((x) => [...`${x.text.nl} ${x.text.en}`.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!));
