@@ -5,7 +5,7 @@ export {
   caseSchema, caseJsonSchema, PRIMARY_TUMOURS, SYMPTOMS, MRI_FINDINGS, THERAPY_CLASSES, SYMPTOMATIC_LOCATIONS, SYSTEMIC_STATUS,
 } from './guideline/case-schema.js';
 export type { Case, LumbarPuncture, PrimaryTumour, Symptom, MriFinding, TherapyClass } from './guideline/case-schema.js';
-export { parseCase, messageIn, pathOf } from './guideline/parse.js';
+export { parseCase, messageIn, pathOf, validateWithoutEval } from './guideline/parse.js';
 export type { ParseResult, FieldError } from './guideline/parse.js';
 export { GUIDELINE, MODEL, COMPILED } from './guideline/model.js';
 export { FACTS } from './guideline/facts.js';
@@ -15,6 +15,8 @@ export { KPS_SCALE } from './guideline/kps.js';
 export { UI, ui } from './i18n/ui.js';
 export type { UiKey } from './i18n/ui.js';
 export { renderReport, localize, positionLabel } from './render/report.js';
+export { answerOf, issueText, renderAnswer, renderNote } from './render/answer.js';
+export type { Answer, PlanPart, Needed } from './render/answer.js';
 export { flowchartToSvg, layoutFlowchart } from './render/svg.js';
 export { flowchartToMermaid } from './render/mermaid.js';
 export { tableToMarkdown } from './render/tables.js';
