@@ -5,7 +5,7 @@ export {
   caseSchema, caseJsonSchema, PRIMARY_TUMOURS, SYMPTOMS, MRI_FINDINGS, THERAPY_CLASSES, SYMPTOMATIC_LOCATIONS, SYSTEMIC_STATUS,
 } from './guideline/case-schema.js';
 export type { Case, LumbarPuncture, PrimaryTumour, Symptom, MriFinding, TherapyClass } from './guideline/case-schema.js';
-export { parseCase, messageIn, pathOf, validateWithoutEval } from './guideline/parse.js';
+export { parseCase, messageIn, pathOf } from './guideline/parse.js';
 export type { ParseResult, FieldError } from './guideline/parse.js';
 export { GUIDELINE, MODEL, COMPILED } from './guideline/model.js';
 export { FACTS } from './guideline/facts.js';

@@ -1,4 +1,4 @@
-import { config, type z } from 'zod';
+import type { z } from 'zod';
 import type { Lang, Text } from '../engine/types.js';
 import { caseSchema, type Case } from './case-schema.js';
 import { schemaMessage } from '../i18n/schema-messages.js';
@@ -14,14 +14,6 @@ export type ParseResult = { readonly ok: true; readonly case: Case } | { readonl
 
 export function pathOf(path: readonly PropertyKey[]): string {
   return path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '');
-}
-
-/**
- * Validate without generating code: zod compiles object parsers with `new Function` unless told not to, which a
- * Content-Security-Policy without 'unsafe-eval' blocks (and reports). The web app calls this before its first parse.
- */
-export function validateWithoutEval(): void {
-  config({ jitless: true });
 }
 
 /** Validates unknown input against the case schema; errors name the field in both languages. */

@@ -1,13 +1,10 @@
 // App state: the case draft as entered, validated and evaluated on every change (computed signals).
 import { computed, effect, signal } from '@preact/signals';
-import { evaluate, parseCase, validateWithoutEval, type Case, type FieldError, type Lang, type Result } from '../../src/index.js';
+import { evaluate, parseCase, type Case, type FieldError, type Lang, type Result } from '../../src/index.js';
 import { deletePath, getPath, setPath, type Draft } from './paths.js';
 
 export type View = 'case' | 'flowcharts' | 'tables';
 export interface FieldSource { readonly resource: string; readonly code?: string; readonly date?: string }
-
-// No generated code (CSP without 'unsafe-eval'): before the first parse.
-validateWithoutEval();
 
 // Only the language choice is remembered in the browser; never any case data.
 const LANG_KEY = 'leptoguide.lang';
