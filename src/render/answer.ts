@@ -141,12 +141,20 @@ function categoryOf(r: Result): Text {
   return both((l) => ui(l, r.scope === 'out-of-scope' ? 'answer.notApplicable' : 'categoryUnknown'));
 }
 
+/**
+ * What a missing fact decides, as the value-of-information phrases (at most three). A fact the look-ahead names but
+ * value of information could not settle (no `decidesItems`) carries the look-ahead's rule texts: too long for a few words.
+ */
+export function decidesOf(m: Missing): readonly Text[] {
+  return m.decidesItems ? m.decides.slice(0, 3) : [];
+}
+
 function neededOf(m: Missing): Needed {
-  const decides = m.decides.slice(0, 3);
+  const decides = decidesOf(m);
   return {
     fact: m.fact, fields: m.fields,
     question: both((l) => `${cap(m.label[l])}?`),
-    decides: decides.length ? both((l) => decides.map((d) => d[l]).join('; ') + (m.decides.length > 3 ? ' …' : '')) : null,
+    decides: decides.length ? both((l) => decides.map((d) => d[l]).join('; ') + (m.decidesItems && m.decides.length > 3 ? ' …' : '')) : null,
   };
 }
 

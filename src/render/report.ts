@@ -3,7 +3,7 @@ import type { Item, Result } from '../guideline/evaluate.js';
 import { CERTAINTY_TEXT } from '../guideline/evaluate.js';
 import { MODEL } from '../guideline/model.js';
 import { ui, type UiKey } from '../i18n/ui.js';
-import { answerOf, renderAnswer } from './answer.js';
+import { answerOf, decidesOf, renderAnswer } from './answer.js';
 
 /** The result with every {nl, en} text replaced by the chosen language. */
 export function localize<T>(value: T, lang: Lang): unknown {
@@ -43,7 +43,8 @@ function itemLine(i: Item, lang: Lang, md: boolean): string {
 
 /** One line per needed fact: the question, its fields, what it decides in a few words. */
 function missingLine(m: Missing, lang: Lang, md: boolean): string {
-  const decides = m.decides.length ? ` — ${ui(lang, 'decides')}: ${m.decides.slice(0, 3).map((d) => d[lang]).join('; ')}` : '';
+  const phrases = decidesOf(m);
+  const decides = phrases.length ? ` — ${ui(lang, 'decides')}: ${phrases.map((d) => d[lang]).join('; ')}` : '';
   return md ? `${m.label[lang]} (\`${m.fields.join('`, `')}\`)${decides}` : `${m.label[lang]} (${m.fields.join(', ')})${decides}`;
 }
 

@@ -1,7 +1,7 @@
 // The answer card: the core's answer summary (src/render/answer.ts) at the top of the advice, always in view —
 // sticky in the advice column on a desktop, a bottom sheet on a phone; collapsible. Nothing here is clinical text.
 import { signal } from '@preact/signals';
-import { answerOf, issueText, ui, type Lang, type Missing } from '../../src/index.js';
+import { answerOf, decidesOf, issueText, ui, type Lang, type Missing } from '../../src/index.js';
 import { fieldId } from './fields.js';
 import { t } from './i18n.js';
 import { lang, result } from './state.js';
@@ -26,13 +26,13 @@ export function jumpTo(field: string): void {
 
 function NeededItem({ m, l }: { m: Missing; l: Lang }) {
   const field = m.fields[0] ?? '';
-  const decides = m.decides.slice(0, 3).map((d) => d[l]).join('; ');
+  const decides = decidesOf(m).map((d) => d[l]).join('; ');
   return (
     <li data-fields={m.fields.join(' ')}>
       <a href={`#${fieldId(field)}`} onClick={(e) => { e.preventDefault(); jumpTo(field); }}>
         {m.label[l].charAt(0).toUpperCase() + m.label[l].slice(1)}?
       </a>
-      {decides && <span class="decides"> — {decides}{m.decides.length > 3 ? ' …' : ''}</span>}
+      {decides && <span class="decides"> — {decides}{m.decidesItems && m.decides.length > 3 ? ' …' : ''}</span>}
     </li>
   );
 }
