@@ -1,4 +1,4 @@
-// Screenshots of the web app's main views (desktop 1280×900, phone 375×812) into docs/screenshots/.
+// Screenshots of the web app's main views (desktop 1366×900, phone 375×800) into docs/screenshots/, the answer card in view.
 // Run after `npm run build`: node scripts/web-screenshots.js
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ const { server, url } = await serveStatic(web);
 mkdirSync(out, { recursive: true });
 
 const browser = await launch();
-const sizes = { desktop: { width: 1280, height: 900 }, phone: { width: 375, height: 812 } };
+const sizes = { desktop: { width: 1366, height: 900 }, phone: { width: 375, height: 800 } };
 for (const [name, viewport] of Object.entries(sizes)) {
   const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
   await page.goto(url);
@@ -22,8 +22,10 @@ for (const [name, viewport] of Object.entries(sizes)) {
   await page.locator('li.rec details').first().evaluate((d) => { d.open = true; });
   await page.screenshot({ path: join(out, `case-${name}.png`) });
   if (name === 'phone') {
-    await page.locator('#result').scrollIntoViewIfNeeded();
+    // The answer card is a bottom sheet on a phone: one tap opens the whole answer.
+    await page.locator('[data-action="answer-toggle"]').click();
     await page.screenshot({ path: join(out, `result-${name}.png`) });
+    await page.locator('[data-action="answer-toggle"]').click();
   }
   await page.locator('[data-view="flowcharts"]').click();
   await page.locator('[data-chart="treatment"] g[data-node]').first().waitFor();

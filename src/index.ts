@@ -15,6 +15,8 @@ export { KPS_SCALE } from './guideline/kps.js';
 export { UI, ui } from './i18n/ui.js';
 export type { UiKey } from './i18n/ui.js';
 export { renderReport, localize, positionLabel } from './render/report.js';
+export { answerOf, decidesOf, issueText, renderAnswer, renderNote } from './render/answer.js';
+export type { Answer, PlanPart, Needed } from './render/answer.js';
 export { flowchartToSvg, layoutFlowchart } from './render/svg.js';
 export { flowchartToMermaid } from './render/mermaid.js';
 export { tableToMarkdown } from './render/tables.js';

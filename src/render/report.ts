@@ -1,8 +1,9 @@
-import type { Lang, Text } from '../engine/types.js';
+import type { Lang, Missing, Text } from '../engine/types.js';
 import type { Item, Result } from '../guideline/evaluate.js';
 import { CERTAINTY_TEXT } from '../guideline/evaluate.js';
 import { MODEL } from '../guideline/model.js';
 import { ui, type UiKey } from '../i18n/ui.js';
+import { answerOf, decidesOf, renderAnswer } from './answer.js';
 
 /** The result with every {nl, en} text replaced by the chosen language. */
 export function localize<T>(value: T, lang: Lang): unknown {
@@ -40,6 +41,13 @@ function itemLine(i: Item, lang: Lang, md: boolean): string {
   return md ? `${text} **${ids}** — _${where}_${note}` : `${text} ${ids} — ${where}${note}`;
 }
 
+/** One line per needed fact: the question, its fields, what it decides in a few words. */
+function missingLine(m: Missing, lang: Lang, md: boolean): string {
+  const phrases = decidesOf(m);
+  const decides = phrases.length ? ` — ${ui(lang, 'decides')}: ${phrases.map((d) => d[lang]).join('; ')}` : '';
+  return md ? `${m.label[lang]} (\`${m.fields.join('`, `')}\`)${decides}` : `${m.label[lang]} (${m.fields.join(', ')})${decides}`;
+}
+
 /** A clinician's report: sections, bullets, requirement IDs in brackets. */
 export function renderReport(r: Result, lang: Lang, format: 'text' | 'markdown'): string {
   const s = format === 'markdown' ? MARKDOWN : TEXT;
@@ -48,6 +56,13 @@ export function renderReport(r: Result, lang: Lang, format: 'text' | 'markdown')
   out.push(`${r.guideline.title[lang]} (Erasmus MC, ${r.guideline.version}) · ${u('contentHash')} ${r.guideline.contentHash}`);
   out.push(s.line(u('asOf'), r.asOf ?? u('asOfUnknown')));
   out.push(u('intendedUse'));
+  out.push('');
+  out.push(renderAnswer(answerOf(r), lang, format).trimEnd());
+  // Needed to decide: first, each fact one line (the answer above asks the first three).
+  if (r.missing.length > 3) {
+    out.push(s.heading(u('missing')));
+    for (const m of r.missing) out.push(s.bullet(missingLine(m, lang, format === 'markdown')));
+  }
   const safetyFirst = r.recommendations.filter((i) => i.group === 'safety');
   if (safetyFirst.length) {
     out.push(s.heading(u('safety')));
@@ -95,13 +110,6 @@ export function renderReport(r: Result, lang: Lang, format: 'text' | 'markdown')
   if (follow.length) {
     out.push(s.heading(u('followUp')));
     bullets(follow);
-  }
-  if (r.missing.length) {
-    out.push(s.heading(u('missing')));
-    for (const m of r.missing) {
-      const decides = m.decides.map((d) => d[lang]).join(' | ');
-      out.push(s.bullet(`${m.label[lang]} (${m.fields.join(', ')}) — ${u('decides')}: ${decides}${m.ids.length ? ` [${m.ids.join(', ')}]` : ''}`));
-    }
   }
   return out.join('\n') + '\n';
 }

@@ -126,6 +126,11 @@ describe('CDS Hooks 2.0 card rules', () => {
         expect(c.uuid).toMatch(UUID);
         const detail = c.detail as string;
         expect(detail).toMatch(/\*\*\[[A-Z]+-[A-Z0-9-]+(, [A-Z]+-[A-Z0-9-]+)*\]\*\*/);
+        // The answer first (diagnosis, category, plan), not the two-screen report: the full advice is behind the link.
+        expect(detail.slice(0, 40), name).toMatch(/^## (In het kort|In brief)\n/);
+        expect(detail).toMatch(/\*\*(Diagnose|Diagnosis):\*\* .+\n\*\*(Categorie|Category):\*\* .+\n\*\*Plan:\*\* /);
+        expect(detail.length, name).toBeLessThan(2500);
+        expect(detail).not.toMatch(/\{\w+\}/);
         const source = c.source as Obj;
         expect(source.url).toMatch(/^https:\/\/leptoguide\.example\.org\/api\/guideline\?section=/);
         const link = (c.links as Obj[])[0]!;

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { evaluate, parseCase, renderReport, type Case } from '../../src/index.js';
-import { freshCase, launch, localToday, serveStatic, shownResult } from './support.js';
+import { answerOf, evaluate, parseCase, renderNote, renderReport, type Case } from '../../src/index.js';
+import { answerShown, freshCase, launch, localToday, serveStatic, shownResult, watchCsp } from './support.js';
 
 const EXAMPLE = join(import.meta.dirname, '../../docs/examples/1-breast-her2-confirmed.json');
 const exampleCase = (): Case => {
@@ -72,7 +72,7 @@ describe('web app', () => {
 
   it('saves the case as a JSON file on the user\'s device', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-action="save"]').click()]);
-    expect(download.suggestedFilename()).toMatch(/^leptoguide-case-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(download.suggestedFilename()).toMatch(/^leptoguide-case-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
     const saved = JSON.parse(readFileSync((await download.path())!, 'utf8'));
     expect(saved).toEqual(exampleCase());
   });
@@ -101,6 +101,19 @@ describe('web app', () => {
     expect(text).toContain('INVOER');
   });
 
+  it('copies a short EHR note: ≤ 1,200 characters, date, diagnosis, category, plan, not to do, version and hash', async () => {
+    await openExample();
+    await page.locator('[data-action="copy-note"]').click();
+    await page.locator('[data-testid="notice"]', { hasText: 'notitie' }).waitFor();
+    const note = await page.evaluate(() => navigator.clipboard.readText());
+    const lib = evaluate(exampleCase(), { asOf: localToday() });
+    expect(note).toBe(renderNote(lib, 'nl', lib.asOf!));
+    expect(note.length).toBeLessThanOrEqual(1200);
+    const a = answerOf(lib);
+    for (const part of [lib.asOf!, a.diagnosis.nl, a.category.nl, a.planLines[0]!.nl, lib.guideline.version, lib.guideline.contentHash]) expect(note).toContain(part);
+    expect(note).toContain('Niet doen: intrathecale chemotherapie');
+  });
+
   it('prints a one-page summary: date, inputs, advice, IDs, version', async () => {
     await page.emulateMedia({ media: 'print' });
     onTestFinished(() => page.emulateMedia({ media: 'screen' }));
@@ -110,6 +123,12 @@ describe('web app', () => {
     await expect(page.locator('[data-testid="inputs"]').textContent()).resolves.toContain('HER2');
     await expect(page.locator('[data-testid="result"]').textContent()).resolves.toContain('TX-MDO');
     await expect(page.locator('[data-testid="version"]').textContent()).resolves.toContain('2022-09');
+    // The answer heads the printed page, and the inputs read "label: value".
+    const top = await page.evaluate(() => [document.querySelector('[data-testid="answer"]')!.getBoundingClientRect().top,
+      document.querySelector('[data-testid="result"]')!.getBoundingClientRect().top]);
+    expect(top[0]).toBeLessThan(top[1]!);
+    expect(await page.locator('[data-testid="answer-plan"]').isVisible()).toBe(true);
+    expect(await page.locator('[data-testid="inputs"] dt').first().evaluate((dt) => getComputedStyle(dt, '::after').content)).toBe('": "');
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     expect(pdfPages(pdf)).toBe(1);
   });
@@ -172,7 +191,9 @@ describe('web app', () => {
     await page.locator('input[data-action="open-file"]').setInputFiles(file);
     await page.locator('[data-field="mri.findings"] .field-error').waitFor();
     await page.locator('[data-field="mri.done"] .field-error').waitFor();
-    await expect(page.locator('[data-testid="issues"]').textContent()).resolves.toContain('mri.done');
+    const issues = await page.locator('[data-testid="issues"]').textContent();
+    expect(issues).toContain('MRI met gadolinium verricht?');
+    expect(issues).not.toContain('mri.done');
   });
 
   it('shows the guideline version and, from 2027, the revision warning', async () => {
@@ -181,6 +202,89 @@ describe('web app', () => {
     expect(await page.locator('[data-testid="revision"]').count()).toBe(0);
     await page.locator('[data-field="assessmentDate"] input').fill('2027-01-02');
     await page.locator('[data-testid="revision"]').waitFor();
+  });
+
+  it('the empty form does not claim "no suspicion"; the answer asks what is needed', async () => {
+    await freshCase(page, url);
+    const shown = await answerShown(page);
+    expect(shown.diagnosis).not.toMatch(/Geen verdenking/i);
+    expect(shown.diagnosis).toContain('nog niet te beoordelen');
+    expect(await page.locator('[data-testid="missing"] li').count()).toBeGreaterThan(0);
+  });
+
+  it('asks only what applies: CTC for breast cancer only, "threatening" only for progressive disease with options, a named tumour is diagnosed', async () => {
+    await freshCase(page, url);
+    const field = (f: string) => page.locator(`[data-field="${f}"]`);
+    await field('primaryTumour').locator('select').selectOption('nsclc');
+    expect(await field('knownCancer').locator('input[value="yes"]').isChecked()).toBe(true);
+    expect(await field('knownCancer').locator('input[value="unknown"]').count()).toBe(0);
+    await page.locator('[data-action="add-lp"]').click();
+    await field('lumbarPunctures[0].cytology').waitFor();
+    expect(await field('lumbarPunctures[0].ctc').count()).toBe(0);
+    await field('primaryTumour').locator('select').selectOption('breast');
+    await field('lumbarPunctures[0].ctc').waitFor();
+    expect(await field('systemicDisease.threatening').count()).toBe(0);
+    await field('systemicDisease.status').locator('select').selectOption('controlled');
+    expect(await field('systemicDisease.threatening').count()).toBe(0);
+    await field('systemicDisease.status').locator('select').selectOption('progressive-with-options');
+    await field('systemicDisease.threatening').waitFor();
+    await field('primaryTumour').locator('select').selectOption('primary-brain');
+    expect(await field('knownCancer').count()).toBe(0);
+  });
+
+  it('no lost work: confirms before clearing a changed case and before leaving with unsaved changes', async () => {
+    const p = await context.newPage();
+    await p.goto(url);
+    await p.locator('[data-field="primaryTumour"] select').selectOption('melanoma');
+    const dialogs: string[] = [];
+    p.once('dialog', (d) => { dialogs.push(d.type()); void d.dismiss(); });
+    await p.locator('[data-action="new"]').click();
+    await expect.poll(() => dialogs).toEqual(['confirm']);
+    expect(await p.locator('[data-field="primaryTumour"] select').inputValue()).toBe('melanoma');
+    p.once('dialog', (d) => { dialogs.push(d.type()); void d.accept(); });
+    await p.locator('[data-action="new"]').click();
+    await expect.poll(() => p.locator('[data-field="primaryTumour"] select').inputValue()).toBe('');
+    await p.locator('[data-field="primaryTumour"] select').selectOption('breast');
+    p.once('dialog', (d) => { dialogs.push(d.type()); void d.accept(); });
+    await p.goto(url);
+    expect(dialogs).toEqual(['confirm', 'confirm', 'beforeunload']);
+    // An unchanged case is cleared without a question.
+    await p.locator('[data-action="new"]').click();
+    expect(dialogs).toHaveLength(3);
+    await p.close();
+  });
+
+  it('stores no patient data in the browser; only the language choice is remembered', async () => {
+    const p = await context.newPage();
+    await p.goto(url);
+    await p.locator('[data-action="lang"]').click();
+    await p.locator('[data-field="primaryTumour"] select').selectOption('melanoma');
+    await p.locator('[data-field="performance.kps"] select').selectOption('60');
+    const stored = await p.evaluate(() => ({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }));
+    expect(stored).toEqual({ local: { 'leptoguide.lang': 'en' }, session: {}, cookie: '' });
+    p.on('dialog', (d) => void d.accept());
+    await p.reload();
+    await expect(p.locator('html').getAttribute('lang')).resolves.toBe('en');
+    expect(await p.locator('[data-field="primaryTumour"] select').inputValue()).toBe('');
+    await p.locator('[data-action="lang"]').click();
+    expect(await p.evaluate(() => ({ ...localStorage }))).toEqual({});
+    await p.close();
+  });
+
+  it('the skip link lands on a real target on every view, and no view violates the CSP', async () => {
+    const p = await context.newPage();
+    const csp = await watchCsp(p);
+    await p.goto(url);
+    for (const v of ['case', 'flowcharts', 'tables']) {
+      await p.locator(`[data-view="${v}"]`).click();
+      const href = await p.locator('a.skip').getAttribute('href');
+      expect(await p.locator(href!).count(), v).toBe(1);
+      await p.locator('a.skip').focus();
+      await p.keyboard.press('Enter');
+      await expect.poll(() => p.evaluate(() => `#${document.activeElement?.id ?? ''}`), { message: v }).toBe(href);
+    }
+    expect(csp).toEqual([]);
+    await p.close();
   });
 
   it('"needed to decide" links jump to their field', async () => {
@@ -226,12 +330,34 @@ describe('phone (375 px)', () => {
     const phoneContext = await browser.newContext({ viewport: { width: 375, height: 812 } });
     const phone = await phoneContext.newPage();
     await openExample(phone);
+    // One compact toolbar row; the actions behind one menu button.
+    const bar = await phone.locator('.bar').boundingBox();
+    expect(bar!.height).toBeLessThan(60);
+    expect(await phone.locator('[data-action="save"]').isVisible()).toBe(false);
+    await phone.locator('[data-action="menu"]').click();
+    expect(await phone.locator('[data-action="save"]').isVisible()).toBe(true);
+    expect(await seriousViolations(phone), 'menu').toEqual([]);
+    await phone.keyboard.press('Escape');
+    // The answer card is in view, and opens in one tap.
+    expect((await answerShown(phone)).inView).toEqual(['answer-diagnosis', 'answer-category', 'answer-plan']);
+    await phone.locator('[data-action="answer-toggle"]').click();
+    expect(await phone.locator('[data-testid="answer-avoid"]').isVisible()).toBe(true);
+    expect(await seriousViolations(phone), 'answer open').toEqual([]);
     for (const v of ['case', 'flowcharts', 'tables']) {
       await phone.locator(`[data-view="${v}"]`).click();
       const width = await phone.evaluate(() => document.scrollingElement!.scrollWidth);
       expect(width, v).toBeLessThanOrEqual(375);
       expect(await seriousViolations(phone), v).toEqual([]);
     }
+    // Flowcharts fit the width, and zoom inside their own box without widening the page.
+    await phone.locator('[data-view="flowcharts"]').click();
+    const fit = await phone.locator('[data-chart="treatment"] svg').boundingBox();
+    expect(fit!.width).toBeLessThanOrEqual(375);
+    await phone.locator('[data-chart="treatment"] [data-action="zoom"]').click();
+    const zoomed = await phone.locator('[data-chart="treatment"] svg').boundingBox();
+    expect(zoomed!.width).toBeGreaterThan(fit!.width * 1.5);
+    expect(await phone.evaluate(() => document.scrollingElement!.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(await seriousViolations(phone), 'zoomed').toEqual([]);
     await phoneContext.close();
   });
 });

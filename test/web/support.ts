@@ -27,9 +27,23 @@ const FORM_ORDER = [
   'systemicDisease', 'resistanceToTherapy', 'therapies', 'raisedIcpSigns', 'symptomaticLocations',
 ];
 
+/** Questions the form leaves out when the other answers make them moot; the result must not depend on them. */
+const MOOT = [/^systemicDisease\.threatening$/, /^lumbarPunctures\[\d+\]\.ctc$/, /^knownCancer$/];
+
+/** Form actions a driver performed (a click, a choice, a typed value each count one): the interaction count. */
+export const interactions = { count: 0, skipped: [] as string[] };
+
 export async function setField(page: Page, path: string, value: unknown): Promise<void> {
   const field = page.locator(`[data-field="${path}"]`);
+  if (MOOT.some((m) => m.test(path)) && await field.count() === 0) {
+    await page.waitForTimeout(50);
+    if (await field.count() === 0) {
+      interactions.skipped.push(path);
+      return;
+    }
+  }
   await field.waitFor({ state: 'visible', timeout: 3000 });
+  interactions.count += Array.isArray(value) ? Math.max(1, value.length) : 1;
   const kind = await field.getAttribute('data-kind');
   switch (kind) {
     case 'tri':
@@ -72,8 +86,10 @@ export async function enterCase(page: Page, c: Case): Promise<void> {
     if (key === 'lumbarPunctures') {
       const lps = value as object[];
       if (!lps.length) await page.locator('[data-field="lumbarPunctures"] input[value="none"]').check();
+      interactions.count += lps.length ? 0 : 1;
       for (const [i, lp] of lps.entries()) {
         await page.locator('[data-action="add-lp"]').click();
+        interactions.count++;
         for (const [k, v] of ordered(lp)) await setLeaves(page, v, `lumbarPunctures[${i}].${k}`);
       }
     } else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
@@ -96,17 +112,58 @@ export async function shownResult(page: Page): Promise<Shown> {
       certainty: r.dataset.certainty ?? '',
       eano: r.dataset.eano ?? '',
       category: r.dataset.category ?? '',
-      missing: [...r.querySelectorAll<HTMLElement>('[data-testid="missing"] li')].map((li) => li.dataset.fields ?? ''),
+      missing: [...document.querySelectorAll<HTMLElement>('[data-testid="missing"] li')].map((li) => li.dataset.fields ?? ''),
     };
   });
 }
 
-/** Starts from an empty form in Dutch on the case view. */
+const accepting = new WeakSet<Page>();
+
+/** Starts from an empty form in Dutch on the case view (leaving unsaved changes is confirmed, as a user would). */
 export async function freshCase(page: Page, url: string): Promise<void> {
+  if (!accepting.has(page)) {
+    page.on('dialog', (d) => void d.accept());
+    accepting.add(page);
+  }
   await page.goto(url);
   await page.locator('[data-testid="result"]').waitFor();
 }
 
 export function readJson(path: string): unknown {
   return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+/** Records Content-Security-Policy violations (the event and the console report) on every page load. */
+export async function watchCsp(page: Page): Promise<string[]> {
+  const seen: string[] = [];
+  await page.exposeFunction('__cspViolation', (v: string) => { seen.push(v); }).catch(() => undefined);
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __cspViolation(v: string): void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) seen.push(m.text()); });
+  return seen;
+}
+
+export interface AnswerShown { diagnosis: string; category: string; plan: string; inView: string[] }
+
+/** The answer card's three lines, and which of them are fully in the viewport and not covered, without scrolling. */
+export async function answerShown(page: Page): Promise<AnswerShown> {
+  return page.evaluate(() => {
+    const parts = ['answer-diagnosis', 'answer-category', 'answer-plan'];
+    const inView: string[] = [];
+    const text: Record<string, string> = {};
+    for (const id of parts) {
+      const el = document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+      text[id] = el?.textContent ?? '';
+      if (!el) continue;
+      const r = el.getBoundingClientRect();
+      const x = r.left + Math.min(20, r.width / 2);
+      const y = r.top + Math.min(8, r.height / 2);
+      const hit = document.elementFromPoint(x, y);
+      if (r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0 && hit !== null && el.contains(hit)) inView.push(id);
+    }
+    return { diagnosis: text['answer-diagnosis']!, category: text['answer-category']!, plan: text['answer-plan']!, inView };
+  });
 }

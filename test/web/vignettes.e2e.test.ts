@@ -1,10 +1,12 @@
-// Vignettes from the core's test set entered through the UI must show the same advice and IDs as the library.
+// Vignettes from the core's test set entered through the UI must show the same advice and IDs as the library,
+// and, at 1366×900 and 375×800, the answer card (diagnosis, category, first plan line) in view without scrolling
+// after the last input, with no Content-Security-Policy violation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
-import { evaluate } from '../../src/index.js';
+import { answerOf, evaluate } from '../../src/index.js';
 import { loadVignettes } from '../support/vignettes.js';
-import { enterCase, freshCase, launch, localToday, serveStatic, shownResult } from './support.js';
+import { answerShown, enterCase, freshCase, launch, localToday, serveStatic, shownResult, watchCsp } from './support.js';
 
 const PICKED = [
   'breast-her2-positive-kps80-linear-wbrt',
@@ -25,12 +27,27 @@ let server: Server;
 let url: string;
 let browser: Browser;
 let page: Page;
+let phone: Page;
+let csp: string[];
+let phoneCsp: string[];
 
 beforeAll(async () => {
   ({ server, url } = await serveStatic());
   browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  phone = await browser.newPage({ viewport: { width: 375, height: 800 } });
+  csp = await watchCsp(page);
+  phoneCsp = await watchCsp(phone);
 });
+
+async function answerInView(p: Page, v: { case: Parameters<typeof evaluate>[0] }): Promise<void> {
+  const a = answerOf(evaluate(v.case, { asOf: localToday() }));
+  const shown = await answerShown(p);
+  expect(shown.diagnosis).toContain(a.diagnosis.nl);
+  expect(shown.category).toContain(a.category.nl);
+  expect(shown.plan).toContain(a.planLines[0]!.nl);
+  expect(shown.inView).toEqual(['answer-diagnosis', 'answer-category', 'answer-plan']);
+}
 afterAll(async () => {
   await browser?.close();
   server?.close();
@@ -61,6 +78,20 @@ describe('vignettes entered through the UI', () => {
           await expect(page.locator(`[data-field="${f}"] .field-error`).first().textContent()).resolves.toContain(e.message.nl);
         }
       }
+      await answerInView(page, v);
+      expect(csp).toEqual([]);
+    });
+  }
+});
+
+describe('the answer in view on a phone (375×800) after the last input', () => {
+  for (const v of vignettes.filter((x) => ALL ? PICKED.includes(x.id) : true)) {
+    it(v.id, async () => {
+      await freshCase(phone, url);
+      await enterCase(phone, v.case);
+      await answerInView(phone, v);
+      expect((await shownResult(phone)).ids).toEqual([...evaluate(v.case, { asOf: localToday() }).ids]);
+      expect(phoneCsp).toEqual([]);
     });
   }
 });

@@ -46,9 +46,13 @@ function Group(p: Base & { kind: string; children: ComponentChildren }) {
   );
 }
 
-/** Yes / no / unknown: unknown is an answer, and the default. */
-export function Tri(p: Base) {
-  const v = fieldValue(p.path);
+/**
+ * Yes / no / unknown: unknown is an answer, and the default. With `implied`, the other answers already give the
+ * value when the field is left out (e.g. a named primary tumour is diagnosed): it is shown, and "unknown" is not offered.
+ */
+export function Tri(p: Base & { implied?: boolean }) {
+  const raw = fieldValue(p.path);
+  const v = raw === undefined ? p.implied : raw;
   const l = lang.value;
   const name = fieldId(p.path);
   const opt = (value: 'yes' | 'no' | 'unknown', val: boolean | undefined) => (
@@ -57,7 +61,11 @@ export function Tri(p: Base) {
       {t(l, value)}
     </label>
   );
-  return <Group {...p} kind="tri"><div class="tri">{opt('yes', true)}{opt('no', false)}{opt('unknown', undefined)}</div></Group>;
+  return (
+    <Group {...p} kind="tri">
+      <div class="tri">{opt('yes', true)}{opt('no', false)}{p.implied === undefined && opt('unknown', undefined)}</div>
+    </Group>
+  );
 }
 
 /** A closed list; the empty choice is "unknown". */

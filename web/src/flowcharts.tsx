@@ -68,6 +68,8 @@ function NodePanel({ chartIdx }: { chartIdx: number }) {
   );
 }
 
+const zoomed = signal<Readonly<Record<string, boolean>>>({});
+
 function Chart({ idx }: { idx: number }) {
   const l = lang.value;
   const chart = MODEL.flowcharts[idx]!;
@@ -97,8 +99,13 @@ function Chart({ idx }: { idx: number }) {
   return (
     <section class="chart" aria-labelledby={`chart-${chart.id}`} data-chart={chart.id}>
       <h2 id={`chart-${chart.id}`}>{chart.label[l]}</h2>
+      <button type="button" class="zoom" data-action="zoom" aria-pressed={zoomed.value[chart.id] === true}
+        onClick={() => { zoomed.value = { ...zoomed.value, [chart.id]: !zoomed.value[chart.id] }; }}>
+        {t(l, zoomed.value[chart.id] ? 'zoomOut' : 'zoomIn')}
+      </button>
       <div class="chart-body">
-        <div class="svg-host" ref={ref} onClick={(e) => choose(e.target)}
+        <div class={zoomed.value[chart.id] ? 'svg-host zoomed' : 'svg-host'} ref={ref} tabIndex={zoomed.value[chart.id] ? 0 : undefined}
+          role={zoomed.value[chart.id] ? 'region' : undefined} aria-label={zoomed.value[chart.id] ? chart.label[l] : undefined} onClick={(e) => choose(e.target)}
           onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); choose(e.target); } }} />
         <aside class="side" aria-live="polite"><NodePanel chartIdx={idx} /></aside>
       </div>

@@ -4,7 +4,7 @@ import {
 } from '../../src/index.js';
 import { Choice, DateField, Multi, Num, Tri, fieldId } from './fields.js';
 import { t, type WebKey } from './i18n.js';
-import { csfMolecularFor, draft, lang, markersFor, setField } from './state.js';
+import { csfMolecularFor, draft, lang, markersFor, setField, solidPrimary } from './state.js';
 import type { ComponentChildren } from 'preact';
 
 const POS_NEG = ['positive', 'negative'] as const;
@@ -80,6 +80,8 @@ function Puncture({ i }: { i: number }) {
   const primary = draft.value.primaryTumour;
   const lp = (draft.value.lumbarPunctures as Record<string, unknown>[])[i] ?? {};
   const markers = primary === undefined || primary === 'germ-cell' || lp.afp !== undefined || lp.betaHcg !== undefined;
+  // CSF circulating tumour cells are a breast-cancer test (DX-CTC); no other primary is asked for them.
+  const ctc = primary === undefined || primary === 'breast' || lp.ctc !== undefined;
   const molecular = [...new Set([...csfMolecularFor(primary), ...Object.keys((lp.molecular as object | undefined) ?? {})])];
   const remove = (): void => {
     const list = (draft.value.lumbarPunctures as unknown[]).filter((_x, j) => j !== i);
@@ -100,7 +102,7 @@ function Puncture({ i }: { i: number }) {
         <Num path={p('openingPressure')} labelKey="lp.openingPressure" />
         {markers && <Choice path={p('afp')} labelKey="lp.afp" options={['raised', 'normal']} />}
         {markers && <Choice path={p('betaHcg')} labelKey="lp.betaHcg" options={['raised', 'normal']} />}
-        <Choice path={p('ctc')} labelKey="lp.ctc" options={POS_NEG} />
+        {ctc && <Choice path={p('ctc')} labelKey="lp.ctc" options={POS_NEG} />}
         {molecular.map((k) => (
           <Choice key={k} path={p(`molecular.${k}`)} labelKey={`lp.molecular.${k}` as WebKey} options={MARKER_OPTIONS[k] ?? []} />
         ))}
@@ -153,7 +155,8 @@ function Kps() {
 
 function Clinical() {
   const status = (draft.value.systemicDisease as { status?: string; threatening?: boolean } | undefined);
-  const threat = status?.status !== 'absent' || status.threatening !== undefined;
+  // "Threatening" decides only progressive disease with options: absent, controlled and without options answer it.
+  const threat = status?.status === 'progressive-with-options' || status?.threatening !== undefined;
   return (
     <Section id="sec-clinical" title="sec.clinical">
       <Kps />
@@ -182,7 +185,9 @@ export function CaseForm() {
       <Section id="sec-primary" title="sec.primary">
         <Choice path="primaryTumour" options={PRIMARY_TUMOURS} />
         <Markers />
-        <Tri path="knownCancer" />
+        {(solidPrimary(draft.value.primaryTumour) || draft.value.primaryTumour === undefined || draft.value.knownCancer !== undefined) && (
+          <Tri path="knownCancer" implied={solidPrimary(draft.value.primaryTumour) ? true : undefined} />
+        )}
         <DateField path="assessmentDate" />
       </Section>
       <Symptoms />

@@ -21,7 +21,7 @@ const nl = {
   copyFailed: 'Kopiëren niet gelukt: deze browser staat het klembord niet toe. Gebruik Afdrukken of Casus opslaan.',
   opened: 'Casus geopend',
   openFailed: 'Dit bestand is geen geldige casus',
-  privacy: 'Alles blijft in deze browser: er wordt niets verstuurd of bewaard, tenzij u zelf een bestand opslaat.',
+  privacy: 'Alles blijft in deze browser: er wordt niets verstuurd of bewaard, tenzij u zelf een bestand opslaat (alleen uw taalkeuze wordt onthouden).',
   unknown: 'onbekend',
   yes: 'ja',
   no: 'nee',
@@ -133,7 +133,24 @@ const nl = {
   not: 'niet',
   decidedRow: 'beslist voor deze casus',
   candidateRow: 'kandidaat (gegevens ontbreken)',
-};
+  answerMore: 'Meer',
+  answerLess: 'Minder',
+  moreNeeded: 'En nog {n}',
+  toFullAdvice: 'Naar het volledige advies',
+  menu: 'Meer acties',
+  copyNote: 'Kopieer notitie',
+  copyReport: 'Kopieer volledig verslag',
+  copiedNote: 'Korte notitie voor het dossier gekopieerd',
+  confirmNew: 'De ingevoerde casus is niet opgeslagen. Toch een nieuwe casus beginnen?',
+  confirmOpen: 'De ingevoerde casus is niet opgeslagen. Toch een ander bestand openen?',
+  saved: 'Casus opgeslagen als {file}',
+  skipMain: 'Naar de inhoud',
+  'view.case.short': 'Casus',
+  'view.flowcharts.short': 'Diagrammen',
+  'view.tables.short': 'Tabellen',
+  zoomIn: 'Vergroten',
+  zoomOut: 'Passend maken',
+  };
 
 export type WebKey = keyof typeof nl;
 
@@ -156,7 +173,7 @@ const en: Record<WebKey, string> = {
   copyFailed: 'Copying failed: this browser does not allow the clipboard. Use Print or Save case.',
   opened: 'Case opened',
   openFailed: 'This file is not a valid case',
-  privacy: 'Everything stays in this browser: nothing is sent or stored unless you save a file yourself.',
+  privacy: 'Everything stays in this browser: nothing is sent or stored unless you save a file yourself (only your language choice is remembered).',
   unknown: 'unknown',
   yes: 'yes',
   no: 'no',
@@ -264,7 +281,24 @@ const en: Record<WebKey, string> = {
   not: 'not',
   decidedRow: 'decided for this case',
   candidateRow: 'candidate (data missing)',
-};
+  answerMore: 'More',
+  answerLess: 'Less',
+  moreNeeded: 'And {n} more',
+  toFullAdvice: 'To the full advice',
+  menu: 'More actions',
+  copyNote: 'Copy note',
+  copyReport: 'Copy full report',
+  copiedNote: 'Short note for the record copied',
+  confirmNew: 'The case entered is not saved. Start a new case anyway?',
+  confirmOpen: 'The case entered is not saved. Open another file anyway?',
+  saved: 'Case saved as {file}',
+  skipMain: 'Skip to the content',
+  'view.case.short': 'Case',
+  'view.flowcharts.short': 'Charts',
+  'view.tables.short': 'Tables',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Fit to width',
+  };
 
 export const WEB: Readonly<Record<Lang, Readonly<Record<WebKey, string>>>> = { nl, en };
 
@@ -335,4 +369,11 @@ export const VALUES: Labels = {
 
 export function valueLabel(lang: Lang, v: string): string {
   return VALUES[v]?.[lang] ?? v;
+}
+
+/** A case field's label as the form shows it (`lumbarPunctures[1].cytology` → "Lumbaalpunctie 2 · Cytologie"). */
+export function fieldLabel(lang: Lang, path: string): string {
+  const lp = /^lumbarPunctures\[(\d+)\]\.(.+)$/.exec(path);
+  if (lp) return `${t(lang, 'lpN', { n: Number(lp[1]) + 1 })} · ${WEB[lang][`lp.${lp[2]}` as WebKey] ?? lp[2]}`;
+  return WEB[lang][path.replace('[]', '') as WebKey] ?? path;
 }

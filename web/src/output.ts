@@ -1,7 +1,7 @@
 // Leaving the page only by the user's hand: print, copy as text, save and open a case file on their own device.
-import { parseCase, renderReport, type Case, type Lang } from '../../src/index.js';
-import { t, valueLabel, WEB, type WebKey } from './i18n.js';
-import { checked, lang, loadCase, notice, result, today } from './state.js';
+import { parseCase, renderNote, renderReport, type Case, type Lang } from '../../src/index.js';
+import { fieldLabel, t, valueLabel } from './i18n.js';
+import { checked, dirty, lang, loadCase, markSaved, notice, result, stamp, today } from './state.js';
 
 /** The entered case as label: value lines, for the printed summary and the text copy. */
 export function inputLines(c: Case, l: Lang): [string, string][] {
@@ -11,11 +11,7 @@ export function inputLines(c: Case, l: Lang): [string, string][] {
     if (typeof v === 'boolean') return t(l, v ? 'yes' : 'no');
     return valueLabel(l, String(v));
   };
-  const label = (path: string): string => {
-    const lp = /^lumbarPunctures\[(\d+)\]\.(.+)$/.exec(path);
-    if (lp) return `${t(l, 'lpN', { n: Number(lp[1]) + 1 })} · ${WEB[l][`lp.${lp[2]}` as WebKey] ?? lp[2]}`;
-    return WEB[l][path as WebKey] ?? path;
-  };
+  const label = (path: string): string => fieldLabel(l, path);
   const walk = (v: unknown, path: string): void => {
     if (path === 'lumbarPunctures' && Array.isArray(v)) {
       if (!v.length) out.push([t(l, 'lumbarPunctures'), t(l, 'noLp')]);
@@ -34,11 +30,16 @@ export function caseText(l: Lang): string {
   return `${renderReport(result.value, l, 'text')}\n${inputs}\n`;
 }
 
-export async function copyText(): Promise<boolean> {
+/** The short note for the EHR (≤ 1,200 characters, from the core's answer summary). */
+export function noteText(l: Lang): string {
+  return renderNote(result.value, l, result.value.asOf ?? today());
+}
+
+async function copy(text: string, done: string): Promise<boolean> {
   const l = lang.value;
   try {
-    await navigator.clipboard.writeText(caseText(l));
-    notice.value = t(l, 'copied');
+    await navigator.clipboard.writeText(text);
+    notice.value = done;
     return true;
   } catch {
     notice.value = t(l, 'copyFailed');
@@ -46,16 +47,34 @@ export async function copyText(): Promise<boolean> {
   }
 }
 
+/** Copy as a short EHR note. */
+export function copyNote(): Promise<boolean> {
+  return copy(noteText(lang.value), t(lang.value, 'copiedNote'));
+}
+
+/** Copy the full report with the inputs. */
+export function copyText(): Promise<boolean> {
+  return copy(caseText(lang.value), t(lang.value, 'copied'));
+}
+
 export function saveCase(): void {
   const json = `${JSON.stringify(checked.value.case, null, 2)}\n`;
   const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
   const a = document.createElement('a');
   a.href = url;
-  a.download = `leptoguide-case-${today()}.json`;
+  const file = `leptoguide-case-${stamp()}.json`;
+  a.download = file;
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+  markSaved();
+  notice.value = t(lang.value, 'saved', { file });
+}
+
+/** Asks before the entered case is replaced while it has unsaved changes. */
+export function mayDiscard(key: 'confirmNew' | 'confirmOpen'): boolean {
+  return !dirty.value || window.confirm(t(lang.value, key));
 }
 
 export async function openCase(file: File): Promise<void> {

@@ -1,7 +1,8 @@
 // The live result: scope, diagnosis, category, advice by kind with provenance, missing facts, version.
-import { CERTAINTY_TEXT, REFERENCES, positionLabel, ui, type Item, type Lang, type Missing } from '../../src/index.js';
+import { REFERENCES, ui, type Item, type Lang } from '../../src/index.js';
+import { jumpTo } from './answer.js';
 import { fieldId } from './fields.js';
-import { t } from './i18n.js';
+import { fieldLabel, t } from './i18n.js';
 import { checked, lang, result } from './state.js';
 
 const KINDS = [
@@ -10,17 +11,6 @@ const KINDS = [
   { kind: 'avoid', icon: '✕' },
   { kind: 'inform', icon: 'i' },
 ] as const;
-
-/** Focus the form control for a field path; list paths like lumbarPunctures[] go to the list. */
-export function jumpTo(field: string): void {
-  const exact = field.replace('[]', '[0]');
-  const el = document.getElementById(fieldId(exact)) ?? document.getElementById(fieldId(field.split(/[.[]/)[0] ?? field));
-  const section = el ?? document.querySelector<HTMLElement>(`[data-field^="${field.split(/[.[]/)[0] ?? ''}"]`);
-  if (!section) return;
-  section.scrollIntoView({ block: 'center' });
-  const target = section.matches('input, select, button, [tabindex]') ? section : section.querySelector<HTMLElement>('input, select');
-  target?.focus();
-}
 
 function Rec({ item, l }: { item: Item; l: Lang }) {
   return (
@@ -46,25 +36,6 @@ function Rec({ item, l }: { item: Item; l: Lang }) {
   );
 }
 
-function MissingList({ missing, l }: { missing: readonly Missing[]; l: Lang }) {
-  if (!missing.length) return null;
-  return (
-    <section class="missing" aria-labelledby="missing-h" data-testid="missing">
-      <h3 id="missing-h">{ui(l, 'missing')}</h3>
-      <ul>
-        {missing.map((m) => (
-          <li key={m.fact} data-fields={m.fields.join(' ')}>
-            <a href={`#${fieldId(m.fields[0] ?? '')}`} onClick={(e) => { e.preventDefault(); jumpTo(m.fields[0] ?? ''); }}>
-              {m.label[l]}
-            </a>
-            {m.decides.length > 0 && <span class="decides"> — {ui(l, 'decides')}: {m.decides.map((d) => d[l]).join('; ')}</span>}
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
-}
-
 function Issues({ l }: { l: Lang }) {
   const r = result.value;
   const schema = checked.value.errors;
@@ -73,8 +44,14 @@ function Issues({ l }: { l: Lang }) {
     <section class="issues" role="alert" data-testid="issues">
       <h3><span aria-hidden="true">⚠ </span>{t(l, 'invalid')}</h3>
       <ul>
-        {schema.map((e) => <li key={`s${e.field}`}><a href={`#${fieldId(e.field)}`} onClick={(ev) => { ev.preventDefault(); jumpTo(e.field); }}>{e.field}</a>: {e.message[l]}</li>)}
-        {[...r.errors, ...r.warnings].map((e, i) => <li key={`c${i}`}>{e.fields.join(' + ')}: {e.message[l]}</li>)}
+        {schema.map((e) => <li key={`s${e.field}`}><a href={`#${fieldId(e.field)}`} onClick={(ev) => { ev.preventDefault(); jumpTo(e.field); }}>{fieldLabel(l, e.field)}</a>: {e.message[l]}</li>)}
+        {[...r.errors, ...r.warnings].map((e, i) => (
+          <li key={`c${i}`}>
+            {e.fields.map((f, j) => (
+              <span key={f}>{j > 0 && ' + '}<a href={`#${fieldId(f)}`} onClick={(ev) => { ev.preventDefault(); jumpTo(f); }}>{fieldLabel(l, f)}</a></span>
+            ))}: {e.message[l]}
+          </li>
+        ))}
       </ul>
       {schema.length > 0 && <p>{t(l, 'invalidHint')}</p>}
     </section>
@@ -93,23 +70,6 @@ function Safety({ l }: { l: Lang }) {
   );
 }
 
-function Summary({ l }: { l: Lang }) {
-  const r = result.value;
-  const d = r.diagnosis;
-  const category = r.category === null ? ui(l, 'categoryUnknown') : `${r.category} — ${ui(l, 'prognosis')} ${ui(l, `prognosis.${r.prognosis!}`)}`;
-  const mods = r.modifiers.includes('brain-metastases') ? ` (${ui(l, 'modifierBrainMets')})` : '';
-  return (
-    <dl class="summary">
-      <dt>{ui(l, 'scope')}</dt><dd data-testid="scope">{ui(l, `scope.${r.scope}`)}</dd>
-      <dt>{ui(l, 'position')}</dt><dd data-testid="position">{positionLabel('diagnostic', d.position, l)}</dd>
-      <dt>{ui(l, 'eanoType')}</dt>
-      <dd data-testid="eano">{d.eanoType ?? ui(l, 'notClassified')}{d.certainty && ` — ${ui(l, 'certainty').toLowerCase()}: ${CERTAINTY_TEXT[d.certainty][l]}`}</dd>
-      <dt>{ui(l, 'category')}</dt><dd data-testid="category">{category}{mods}</dd>
-      <dt>{ui(l, 'treatmentPosition')}</dt><dd>{positionLabel('treatment', r.treatment.position, l)}</dd>
-    </dl>
-  );
-}
-
 export function ResultPanel() {
   const l = lang.value;
   const r = result.value;
@@ -121,8 +81,7 @@ export function ResultPanel() {
       <p class="sr-only" aria-live="polite">{t(l, 'resultLive')}</p>
       <Safety l={l} />
       <Issues l={l} />
-      <Summary l={l} />
-      <MissingList missing={r.missing} l={l} />
+
       {KINDS.map(({ kind, icon }) => {
         const items = r.recommendations.filter((i) => i.kind === kind && i.group !== 'safety' && i.group !== 'input');
         if (!items.length) return null;

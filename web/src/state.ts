@@ -1,20 +1,46 @@
 // App state: the case draft as entered, validated and evaluated on every change (computed signals).
-import { computed, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
 import { evaluate, parseCase, type Case, type FieldError, type Lang, type Result } from '../../src/index.js';
 import { deletePath, getPath, setPath, type Draft } from './paths.js';
 
 export type View = 'case' | 'flowcharts' | 'tables';
 export interface FieldSource { readonly resource: string; readonly code?: string; readonly date?: string }
 
-export const lang = signal<Lang>('nl');
+// Only the language choice is remembered in the browser; never any case data.
+const LANG_KEY = 'leptoguide.lang';
+function storedLang(): Lang {
+  try {
+    return globalThis.localStorage?.getItem(LANG_KEY) === 'en' ? 'en' : 'nl';
+  } catch {
+    return 'nl';
+  }
+}
+export const lang = signal<Lang>(storedLang());
+effect(() => {
+  const l = lang.value;
+  try {
+    if (l === 'en') globalThis.localStorage?.setItem(LANG_KEY, l);
+    else globalThis.localStorage?.removeItem(LANG_KEY);
+  } catch { /* storage refused: the choice lasts this page */ }
+});
 export const view = signal<View>('case');
 export const draft = signal<Draft>({});
 export const sources = signal<Readonly<Record<string, FieldSource>>>({});
 export const notice = signal<string>('');
+/** The case as last opened, saved or started: a draft that differs has unsaved changes. */
+const baseline = signal<string>('{}');
+export const dirty = computed(() => JSON.stringify(draft.value) !== baseline.value);
+export function markSaved(): void {
+  baseline.value = JSON.stringify(draft.value);
+}
+
+/** Now in local time as YYYY-MM-DD-HHMM, for file names. */
+export function stamp(d = new Date()): string {
+  return `${today(d)}-${String(d.getHours()).padStart(2, '0')}${String(d.getMinutes()).padStart(2, '0')}`;
+}
 
 /** Today in local time, YYYY-MM-DD: the evaluation date unless the case names an assessment date. */
-export function today(): string {
-  const d = new Date();
+export function today(d = new Date()): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 export const asOf = signal(today());
@@ -83,9 +109,19 @@ function prune(d: Draft): Draft {
   return out;
 }
 
+const OUT_OF_SCOPE = ['primary-brain', 'haematological'];
+export const solidPrimary = (p: unknown): boolean => typeof p === 'string' && !OUT_OF_SCOPE.includes(p);
+
+/** A status that answers "threatening" by itself drops the same answer given by hand (it no longer applies). */
+function pruneThreat(d: Draft): Draft {
+  const s = d.systemicDisease as { status?: string; threatening?: boolean } | undefined;
+  const implied = s?.status === 'absent' || s?.status === 'controlled' ? false : s?.status === 'progressive-without-options' ? true : undefined;
+  return implied !== undefined && s?.threatening === implied ? deletePath(d, 'systemicDisease.threatening') : d;
+}
+
 export function setField(path: string, value: unknown): void {
   const next = value === undefined ? deletePath(draft.value, path) : setPath(draft.value, path, value);
-  draft.value = path === 'primaryTumour' ? prune(next) : next;
+  draft.value = path === 'primaryTumour' ? prune(next) : path === 'systemicDisease.status' ? pruneThreat(next) : next;
   if (sources.value[path]) {
     const { [path]: _corrected, ...rest } = sources.value;
     sources.value = rest;
@@ -99,4 +135,5 @@ export function fieldValue(path: string): unknown {
 export function loadCase(c: Case | Draft, from: Readonly<Record<string, FieldSource>> = {}): void {
   draft.value = structuredClone(c) as Draft;
   sources.value = { ...from };
+  markSaved();
 }

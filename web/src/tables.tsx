@@ -37,15 +37,17 @@ export function Tables() {
                     return (
                       <tr key={r.id} class={m} data-row={r.id}>
                         <th scope="row"><code>{r.id}</code>{m && <span class="row-mark"> ({t(l, m === 'decided' ? 'decidedRow' : 'candidateRow')})</span>}</th>
-                        <td>{r.when.length ? r.when.map((c) => condText(c, l)).join(' ∧ ') : t(l, 'always')}</td>
-                        <td>{r.label[l]}</td><td>{r.ids.join(', ')}</td><td>{r.section}</td>
+                        <td data-label={t(l, 'col.when')}>{r.when.length ? r.when.map((c) => condText(c, l)).join(' ∧ ') : t(l, 'always')}</td>
+                        <td data-label={t(l, 'col.output')}>{r.label[l]}</td><td data-label={t(l, 'col.ids')}>{r.ids.join(', ')}</td>
+                        <td data-label={t(l, 'col.section')}>{r.section}</td>
                       </tr>
                     );
                   })}
                   {table.otherwise && (
                     <tr class={otherwiseDecided ? 'decided' : ''}>
                       <th scope="row">{t(l, 'otherwise')}{otherwiseDecided && <span class="row-mark"> ({t(l, 'decidedRow')})</span>}</th>
-                      <td>—</td><td>{table.otherwise.label[l]}</td><td>{table.ids.join(', ')}</td><td>{table.section}</td>
+                      <td data-label={t(l, 'col.when')}>—</td><td data-label={t(l, 'col.output')}>{table.otherwise.label[l]}</td>
+                      <td data-label={t(l, 'col.ids')}>{table.ids.join(', ')}</td><td data-label={t(l, 'col.section')}>{table.section}</td>
                     </tr>
                   )}
                 </tbody>

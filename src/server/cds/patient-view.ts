@@ -1,6 +1,6 @@
 // patient-view: one card with where the patient stands and the advice, when LM is known or suspected.
 import { randomUUID } from 'node:crypto';
-import { CERTAINTY_TEXT, positionLabel, renderReport, ui, type Lang } from '../../index.js';
+import { CERTAINTY_TEXT, answerOf, positionLabel, renderAnswer, ui, type Lang } from '../../index.js';
 import { source, summary, type Card } from './cards.js';
 import type { PatientPicture } from './patient.js';
 
@@ -24,11 +24,16 @@ export function patientViewCards(p: PatientPicture, publicUrl: string, lang: Lan
   if (!p.lmKnown && !p.lmSuspected) return [];
   const r = p.result;
   const first = r.recommendations.find((i) => i.group !== 'scope');
-  const report = renderReport(r, lang, 'markdown').replace(/^# .*\n/, '');
+  // The answer first, and the link to the whole advice (the SMART link below opens it with this case).
+  const answer = renderAnswer(answerOf(r), lang, 'markdown');
+  const more = lang === 'nl'
+    ? '\nHet volledige advies, met onderbouwing per regel: **Open in LeptoGuide** (link bij deze kaart).\n'
+    : '\nThe full advice, with the rationale for every line: **Open in LeptoGuide** (link on this card).\n';
+  const version = `\n_${r.guideline.title[lang]} (Erasmus MC ${r.guideline.version}), ${ui(lang, 'contentHash')} ${r.guideline.contentHash}_\n`;
   return [{
     uuid: newId(),
     summary: summary(summaryText(p, lang)),
-    detail: report + recordNotes(p, lang),
+    detail: answer + more + version + recordNotes(p, lang),
     indicator: r.recommendations.some((i) => i.urgent) ? 'critical'
       : r.errors.length || r.recommendations.some((i) => i.group === 'safety') ? 'warning' : 'info',
     source: source(publicUrl, lang, first?.section ?? null, first?.ids[0] ?? null),

@@ -1,5 +1,6 @@
 // smart.html: the app after the SMART redirect: finish the authorization, read the record, map it, pre-fill the form.
 import { render } from 'preact';
+import '../no-eval.js';
 import { signal } from '@preact/signals';
 import FHIR from 'fhirclient';
 import { mapFhir, type MapIssue } from '../../../src/fhir/index.js';
