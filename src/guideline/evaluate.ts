@@ -1,11 +1,11 @@
 import { condName } from '../engine/compile.js';
-import { run } from '../engine/evaluate.js';
-import type { ChartResult, IssueResult, Missing, Note, RuleKind, TableResult, Text } from '../engine/types.js';
+import { compileFast, type Decision, type FastModel } from '../engine/fast.js';
+import type { ChartResult, EngineResult, IssueResult, Missing, Note, RuleKind, TableResult, Text } from '../engine/types.js';
 import type { Case } from './case-schema.js';
-import type { LmFacts } from './facts.js';
+import type { Input, LmFacts } from './facts.js';
 import { CONTENT_HASH } from './content-hash.js';
 import { COMPILED, GUIDELINE, MODEL } from './model.js';
-import { predicates } from './predicates.js';
+import { predicates, type PredicateName } from './predicates.js';
 
 export type Certainty = 'confirmed' | 'probable' | 'possible' | 'lacking-evidence';
 export type Prognosis = 'not-unfavourable' | 'unfavourable' | 'very-unfavourable';
@@ -86,14 +86,32 @@ function scopeOf(f: LmFacts): Result['scope'] {
   return f.primary === 'primary-brain' || f.primary === 'haematological' ? 'out-of-scope' : 'in-scope';
 }
 
+/** The model compiled to index arrays (src/engine/fast.ts); `run(COMPILED, …)` stays the reference. */
+export const FAST = compileFast(COMPILED);
+
+/** The decision only (facts, fired rules, table rows, chart ends, issues), with no trace: read it through FAST. */
+export function decide(c: Case, options: { asOf?: string } = {}): Decision<Input, LmFacts> {
+  return FAST.decide({ case: c, asOf: c.assessmentDate ?? options.asOf ?? null });
+}
+
 /**
  * Pure and synchronous: the case and the evaluation date in, the advice out.
  * The case's assessmentDate wins over options.asOf; without either, no revision check is possible.
+ * Decided by the compiled core; recommendations, missing facts, trace and IDs are built when first read
+ * (enumerable getters, so JSON, spread and deep equality see the same object as before).
  */
 export function evaluate(c: Case, options: { asOf?: string } = {}): Result {
+  return evaluateWith(FAST, c, options);
+}
+
+/** evaluate() over a given core: FAST, or compileFast(COMPILED, { interpret: true }) for the interpreted reference. */
+export function evaluateWith(core: FastModel<Input, LmFacts, PredicateName>, c: Case, options: { asOf?: string } = {}): Result {
+  const FAST = core;
   const asOf = c.assessmentDate ?? options.asOf ?? null;
-  const r = run(COMPILED, { case: c, asOf });
-  const f = r.facts;
+  const d = FAST.decide({ case: c, asOf });
+  let explained: EngineResult<LmFacts> | undefined;
+  const r = { explain: (): EngineResult<LmFacts> => (explained ??= FAST.explain(d)), issues: FAST.issues(d) };
+  const f = d.facts;
   const scope = scopeOf(f);
   const out = scope === 'out-of-scope';
   const certainty = out || f.certainty === null || f.certainty === 'none' ? null : f.certainty;
@@ -103,23 +121,24 @@ export function evaluate(c: Case, options: { asOf?: string } = {}): Result {
   const values = {
     eanoType: type ?? '—', certainty: certainty ? CERTAINTY_TEXT[certainty] : null, kps: f.kps, kpsText: f.kpsText,
   };
-  const recommendations = r.fired.map((id) => item(id, f, values));
-  const ids = [...new Set(recommendations.flatMap((i) => i.ids))].sort();
+  let recommendations: Item[] | undefined;
+  let ids: string[] | undefined;
+  let trace: Result['trace'] | undefined;
   return {
     guideline: { id: GUIDELINE.id, title: GUIDELINE.title, version: GUIDELINE.version, plannedRevision: GUIDELINE.plannedRevision, contentHash: CONTENT_HASH },
     asOf,
     scope,
-    diagnosis: { position: r.charts[0]?.outcome ?? null, certainty, eanoType: type, mriPattern: out ? null : pattern },
+    diagnosis: { position: FAST.outcome(d, 0), certainty, eanoType: type, mriPattern: out ? null : pattern },
     category,
     prognosis: category === null ? null : PROGNOSIS[category],
     modifiers: category !== null && f.mriFindings?.includes('brain-metastases') ? ['brain-metastases'] : [],
-    treatment: { position: r.charts[1]?.outcome ?? null },
-    recommendations,
-    missing: out ? [] : r.missing,
+    treatment: { position: FAST.outcome(d, 1) },
+    get recommendations() { return (recommendations ??= FAST.fired(d).map((id) => item(id, f, values))); },
+    get missing() { return out ? [] : r.explain().missing; },
     errors: r.issues.filter((i) => i.severity === 'error'),
     warnings: r.issues.filter((i) => i.severity === 'warning'),
-    trace: { flowcharts: r.charts, tables: r.tables },
-    ids,
+    get trace() { return (trace ??= { flowcharts: r.explain().charts, tables: r.explain().tables }); },
+    get ids() { return (ids ??= FAST.firedIds(d)); },
   };
 }
 
