@@ -134,6 +134,11 @@ export interface FastModel<C, F extends Facts, P extends string> {
   readonly ruleIds: readonly string[];
   readonly nodeIds: readonly (readonly string[])[];
   decide(input: C): Decision<C, F>;
+  /**
+   * The decision again with some derived facts changed (value of information: "what if this unknown were known"):
+   * the input checks are kept, the tables and walks run again; table facts are recomputed by their tables.
+   */
+  redecide(d: Decision<C, F>, changes: Partial<F>): Decision<C, F>;
   /** The full EngineResult, equal to `run(compiled, input)`. */
   explain(d: Decision<C, F>): EngineResult<F>;
   /** Fired rule ids in priority order. */
@@ -151,6 +156,10 @@ export interface FastModel<C, F extends Facts, P extends string> {
   path(d: Decision<C, F>, chart: number): number[];
   /** Decided row of table i: row index, rows.length for otherwise, -1 undecided. */
   tableRow(d: Decision<C, F>, table: number): number;
+  /** Id of the decided row ('otherwise' for the otherwise output), null when undecided. */
+  tableRowId(d: Decision<C, F>, table: number): string | null;
+  /** Decided output of table i, null when undecided. */
+  tableOutput(d: Decision<C, F>, table: number): unknown;
   /** Issues of the checks that hit, in check order (shared, frozen objects). */
   issues(d: Decision<C, F>): IssueResult[];
   issueIndices(d: Decision<C, F>): number[];
@@ -263,6 +272,10 @@ export function compileFast<C, F extends Facts, P extends string>(
   const ruleIdRanks = model.rules.map((r) => Int32Array.from(new Set(r.ids), (id) => idRank.get(id)!));
   const idMarks = new Uint8Array(allIds.length);
 
+  /** Per table: the predicates that read a fact it writes. */
+  const readers = tables.map((t) => Int32Array.from(predNames.keys()).filter((p) =>
+    uses[p]!.includes(t.factIdx) || (t.candidatesFactIdx >= 0 && uses[p]!.includes(t.candidatesFactIdx))));
+
   // ---- layout ----
   const writes: number[] = []; // fact indices written by the tables, in order
   for (const t of tables) {
@@ -365,12 +378,29 @@ export function compileFast<C, F extends Facts, P extends string>(
   };
 
   function decide(input: C): Decision<C, F> {
-    if (fallback) return new Decision<C, F>(input, undefined as unknown as F, [], run(compiled, input));
+    if (fallback) {
+      const r = run(compiled, input);
+      return new Decision<C, F>(input, r.facts, [], r);
+    }
     const slots: unknown[] = new Array<unknown>(layout.size).fill(0);
     for (let k = 0; k < checks.length; k++) {
       if (checks[k]!(input)) slots[I_OFF + Math.floor(k / BITS)] = (slots[I_OFF + Math.floor(k / BITS)] as number) | (1 << (k % BITS));
     }
-    const f = model.derive(input) as Record<string, unknown>;
+    return settle(input, model.derive(input) as Record<string, unknown>, slots);
+  }
+
+  function redecide(d: Decision<C, F>, changes: Partial<F>): Decision<C, F> {
+    if (d.reference) throw new Error('redecide: this model is decided by the interpreter (fallback); re-run evaluate instead');
+    const f = { ...(d.facts as Record<string, unknown>) };
+    for (let w = writes.length - 1; w >= 0; w--) f[factNames[writes[w]!]!] = d.slots[P_OFF + w];
+    Object.assign(f, changes);
+    const slots: unknown[] = new Array<unknown>(layout.size).fill(0);
+    for (let k = I_OFF; k < P_OFF; k++) slots[k] = d.slots[k];
+    return settle(d.input, f, slots);
+  }
+
+  /** Tables and walks over derived facts `f` (written in place), into `slots`. */
+  function settle(input: C, f: Record<string, unknown>, slots: unknown[]): Decision<C, F> {
     facts = f as F;
     bump();
     let w = 0;
@@ -409,7 +439,8 @@ export function compileFast<C, F extends Facts, P extends string>(
         slots[P_OFF + w++] = f[t.candidatesFact];
         f[t.candidatesFact] = last < 0 ? [] : candidatesOf(t, mask, last + 1).outputs;
       }
-      bump();
+      const stale = readers[ti]!; // predicates are pure over their declared facts: only the readers of what changed are stale
+      for (let k = 0; k < stale.length; k++) stamp[stale[k]!] = 0;
     }
     for (let ci = 0; ci < nC; ci++) slots[nT + ci] = walk(charts[ci]!, slots, null);
     facts = undefined as unknown as F;
@@ -487,6 +518,18 @@ export function compileFast<C, F extends Facts, P extends string>(
         ? tables[t]!.rows.length : tables[t]!.rows.findIndex((row) => row.id === r.row)) : -1;
     }
     return num(d, t);
+  };
+  const tableRowId = (d: Decision<C, F>, t: number): string | null => {
+    if (d.reference) return d.reference.tables[t]!.row;
+    const k = num(d, t);
+    const rows = tables[t]!.rows;
+    return k < 0 ? null : k === rows.length ? 'otherwise' : rows[k]!.id;
+  };
+  const tableOutput = (d: Decision<C, F>, t: number): unknown => {
+    if (d.reference) return d.reference.tables[t]!.output;
+    const k = num(d, t);
+    const tb = tables[t]!;
+    return k < 0 ? null : ((k === tb.rows.length ? tb.otherwiseOutput : tb.rows[k]!.output) ?? null);
   };
   const issueIndices = (d: Decision<C, F>): number[] => {
     const out: number[] = [];
@@ -705,6 +748,6 @@ export function compileFast<C, F extends Facts, P extends string>(
 
   return {
     compiled, fallback, layout, ruleIds: rules.map((r) => r.id), nodeIds: charts.map((c) => c.nodes.map((n) => n.id)),
-    decide, explain, fired, isFired, firedIds, outcome, stoppedAt, terminal, path, tableRow, issues, issueIndices,
+    decide, redecide, explain, fired, isFired, firedIds, outcome, stoppedAt, terminal, path, tableRow, tableRowId, tableOutput, issues, issueIndices,
   };
 }
