@@ -544,207 +544,246 @@ export function compileFast<C, F extends Facts, P extends string>(
   const issues = (d: Decision<C, F>): IssueResult[] => (d.reference ? [...d.reference.issues] : issueIndices(d).map((k) => issueObjects[k]!));
 
   // ---- the explanation ----
-  const explain = (d: Decision<C, F>): EngineResult<F> => {
-    if (d.reference) return d.reference;
-    const x = new Explainer(d);
-    return x.result();
+  // One replay with the trace: the same order of evaluation and the same missing-fact bookkeeping as `run`.
+  // Trace objects are interned: a CondTrace per condition and value, a RuleResult per rule and tuple of
+  // condition values, a decision visit per node and answer (all frozen), so a replay mostly looks them up.
+  const rawOf: unknown[] = new Array<unknown>(predNames.length).fill(undefined);
+  const seenAt = new Int32Array(predNames.length);
+  let epoch = 0;
+  let xf: Record<string, unknown> = {};
+  /** Kleene value of the last `key` call. */
+  let lastValue: Tri = true;
+  /** Facts behind an undecided table fact, by fact index (insertion-ordered, distinct). */
+  let tableMissing: (number[] | undefined)[] = [];
+  /** Missing facts in first-seen order, with what they decide and their requirement IDs. */
+  let order: number[] = [];
+  let decidesOf: (Text[] | undefined)[] = [];
+  let idsOf: (string[] | undefined)[] = [];
+  let blockers: number[] | null = null;
+
+  const predicate = (p: number): unknown => {
+    if (seenAt[p] === epoch) return rawOf[p];
+    const r = tests[p]!(xf as F);
+    seenAt[p] = epoch;
+    rawOf[p] = r;
+    return r;
+  };
+  const nextEpoch = (): void => {
+    if (++epoch === 0x3fffffff) {
+      seenAt.fill(0);
+      epoch = 1;
+    }
   };
 
-  /** One replay with the trace: the same order of evaluation and the same missing-fact bookkeeping as `run`. */
-  class Explainer {
-    readonly f: Record<string, unknown>;
-    readonly raw: unknown[] = new Array<unknown>(predNames.length);
-    readonly seen = new Int32Array(predNames.length);
-    epoch = 1;
-    /** Facts behind an undecided table fact, by fact index (insertion-ordered, distinct). */
-    readonly tableMissing: (number[] | undefined)[] = [];
-    /** Missing facts in first-seen order, with what they decide and their requirement IDs. */
-    readonly order: number[] = [];
-    readonly decides: (Text[] | undefined)[] = [];
-    readonly ids: (Set<string> | undefined)[] = [];
-
-    constructor(readonly d: Decision<C, F>) {
-      const f = { ...(d.facts as Record<string, unknown>) };
-      for (let w = writes.length - 1; w >= 0; w--) f[factNames[writes[w]!]!] = d.slots[P_OFF + w]; // newest first: a fact written twice ends at its derived value
-      this.f = f;
+  /** Evaluates every condition (no short cut, as `run`); returns the ternary key of their values, -1 when one is not a Tri. */
+  const key = (k: Conds): number => {
+    let value: Tri = true;
+    let kk = 0;
+    const { preds, negated } = k;
+    for (let i = 0; i < preds.length; i++) {
+      const raw = predicate(preds[i]!);
+      const v = raw === null ? null : negated[i] ? !raw : raw;
+      if (v === false) {
+        value = false;
+        if (kk >= 0) kk = kk * 3;
+      } else if (v === null) {
+        if (value === true) value = null;
+        if (kk >= 0) kk = kk * 3 + 1;
+      } else if (v === true) {
+        if (kk >= 0) kk = kk * 3 + 2;
+      } else kk = -1;
     }
-
-    predicate(p: number): unknown {
-      if (this.seen[p] === this.epoch) return this.raw[p];
-      const r = tests[p]!(this.f as F);
-      this.seen[p] = this.epoch;
-      this.raw[p] = r;
-      return r;
-    }
-
-    /** All conditions with their values (no short cut), as `run` records them. */
-    conds(k: Conds): { value: Tri; conds: readonly CondTrace[]; key: number } {
-      const out: CondTrace[] = [];
-      let value: Tri = true;
-      let key = 0;
-      for (let i = 0; i < k.preds.length; i++) {
-        const raw = this.predicate(k.preds[i]!);
-        const negated = k.negated[i]!;
-        const v = raw === null ? null : negated ? !raw : raw;
-        const slot = v === false ? 0 : v === null ? 1 : v === true ? 2 : -1;
-        if (slot < 0) key = -1;
-        else if (key >= 0) key = key * 3 + slot;
-        out.push(slot < 0 ? { predicate: predNames[k.preds[i]!]!, negated, value: v as Tri } : k.traces[i]![slot]!);
-        if (v === false) value = false;
-        else if (v === null && value === true) value = null;
+    lastValue = value;
+    return kk;
+  };
+  const traceOf = (k: Conds, kk: number): readonly CondTrace[] => {
+    const out: CondTrace[] = new Array<CondTrace>(k.preds.length);
+    if (kk >= 0) {
+      for (let i = k.preds.length - 1; i >= 0; i--) {
+        out[i] = k.traces[i]![kk % 3]!;
+        kk = Math.floor(kk / 3);
       }
-      return { value, conds: out, key };
+      return frozen(out);
     }
-
-    ruleResult(id: string, k: Conds): { r: RuleResult; value: Tri } {
-      const e = this.conds(k);
-      const status = e.value === true ? 'fired' : e.value === false ? 'not-fired' : 'pending';
-      if (e.key < 0 || !k.cache) return { r: { rule: id, status, conds: e.conds }, value: e.value };
-      let r = k.cache.get(e.key);
-      if (!r) k.cache.set(e.key, (r = frozen({ rule: id, status, conds: frozen(e.conds) })));
-      return { r, value: e.value };
+    for (let i = 0; i < k.preds.length; i++) {
+      const raw = predicate(k.preds[i]!);
+      const v = raw === null ? null : k.negated[i] ? !raw : raw;
+      out[i] = v === false ? k.traces[i]![0]! : v === null ? k.traces[i]![1]! : v === true ? k.traces[i]![2]! : { predicate: predNames[k.preds[i]!]!, negated: k.negated[i]!, value: v as Tri };
     }
+    return out;
+  };
+  const ruleResult = (id: string, k: Conds): RuleResult => {
+    const kk = key(k);
+    const value = lastValue;
+    const status = value === true ? 'fired' : value === false ? 'not-fired' : 'pending';
+    if (kk < 0 || !k.cache) return { rule: id, status, conds: traceOf(k, kk) };
+    let r = k.cache.get(kk);
+    if (!r) k.cache.set(kk, (r = frozen({ rule: id, status, conds: traceOf(k, kk) })));
+    return r;
+  };
 
-    addMissing(fact: number, decides: Text, ids: readonly string[]): void {
-      let ds = this.decides[fact];
-      if (!ds) {
-        this.order.push(fact);
-        this.decides[fact] = ds = [];
-        this.ids[fact] = new Set();
+  const addMissing = (fact: number, decides: Text, ids: readonly string[]): void => {
+    let ds = decidesOf[fact];
+    let is = idsOf[fact];
+    if (!ds || !is) {
+      order.push(fact);
+      decidesOf[fact] = ds = [];
+      idsOf[fact] = is = [];
+    }
+    if (!ds.includes(decides)) ds.push(decides);
+    for (let i = 0; i < ids.length; i++) if (!is.includes(ids[i]!)) is.push(ids[i]!);
+  };
+  /** Each unknown fact behind the unknown conditions (table facts expanded to their own causes): to `blockers` or missing. */
+  const unknownFacts = (k: Conds, conds: readonly CondTrace[], decides: Text | null, ids: readonly string[]): void => {
+    for (let i = 0; i < conds.length; i++) {
+      if (conds[i]!.value !== null) continue;
+      const us = uses[k.preds[i]!]!;
+      for (let u = 0; u < us.length; u++) {
+        const fi = us[u]!;
+        const behind = tableMissing[fi];
+        if (behind) {
+          for (let b = 0; b < behind.length; b++) note(behind[b]!, decides, ids);
+        } else {
+          const v = xf[factNames[fi]!];
+          if (v === null || v === undefined) note(fi, decides, ids);
+        }
       }
-      if (!ds.includes(decides)) ds.push(decides);
-      const set = this.ids[fact]!;
-      for (const id of ids) set.add(id);
     }
+  };
+  const note = (fi: number, decides: Text | null, ids: readonly string[]): void => {
+    if (decides === null) {
+      if (!blockers!.includes(fi)) blockers!.push(fi);
+    } else addMissing(fi, decides, ids);
+  };
 
-    /** The unknown facts behind the unknown conditions, expanding table facts to their own causes. */
-    unknownFacts(k: Conds, conds: readonly CondTrace[], each: (fact: number) => void): void {
-      for (let i = 0; i < conds.length; i++) {
-        if (conds[i]!.value !== null) continue;
-        const us = uses[k.preds[i]!]!;
-        for (let u = 0; u < us.length; u++) {
-          const fi = us[u]!;
-          const behind = this.tableMissing[fi];
-          if (behind) behind.forEach(each);
-          else {
-            const v = this.f[factNames[fi]!];
-            if (v === null || v === undefined) each(fi);
+  const explainTable = (d: Decision<C, F>, t: Table, ti: number): TableResult => {
+    const rows: RuleResult[] = [];
+    let mask = 0;
+    let last = -1;
+    let winner: string | null = null;
+    blockers = [];
+    for (let k = 0; k < t.rows.length; k++) {
+      const row = t.rows[k]!;
+      const r = ruleResult(row.id, row.conds);
+      rows.push(r);
+      if (r.status === 'not-fired') continue;
+      mask |= 1 << k;
+      last = k;
+      if (r.status === 'fired') {
+        winner = row.id;
+        break;
+      }
+      unknownFacts(row.conds, r.conds, null, []);
+    }
+    if (winner === null && t.hasOtherwise) {
+      mask |= 1 << t.rows.length;
+      last = t.rows.length;
+    }
+    const cands = last < 0 ? { outputs: [], ids: [] } : candidatesOf(t, mask, last + 1);
+    const decided = num(d, ti) >= 0;
+    if (!decided) {
+      tableMissing[t.factIdx] = blockers;
+      if (t.candidatesFactIdx >= 0) tableMissing[t.candidatesFactIdx] = blockers;
+    }
+    blockers = null;
+    const output = decided ? (cands.outputs[cands.outputs.length - 1] ?? null) : null;
+    xf[t.fact] = decided ? output : null;
+    if (t.candidatesFact !== undefined) xf[t.candidatesFact] = cands.outputs;
+    nextEpoch();
+    return {
+      table: t.id, decided, output, row: decided ? (winner ?? cands.ids[cands.ids.length - 1] ?? null) : null,
+      candidates: cands.ids, candidateOutputs: cands.outputs, rows,
+    };
+  };
+
+  const explainRule = (i: number): RuleResult => {
+    const rule = rules[i]!;
+    const r = ruleResult(rule.id, rule.conds);
+    if (r.status === 'pending') unknownFacts(rule.conds, r.conds, rule.text, rule.ids);
+    return r;
+  };
+
+  const explainChart = (c: Chart): ChartResult => {
+    const path: NodeVisit[] = [];
+    const nodes = c.nodes;
+    let i = c.start;
+    for (let guard = 0; i >= 0 && guard <= nodes.length; guard++) {
+      const n = nodes[i]!;
+      if (n.kind === DECISION) {
+        const k = n.conds!;
+        const kk = key(k);
+        const v = lastValue;
+        const visit = kk >= 0 ? n.visits[kk]! : { node: n.id, kind: n.kindName, answer: v, conds: traceOf(k, kk) };
+        path.push(visit);
+        if (v === null) {
+          unknownFacts(k, visit.conds!, n.label, n.ids);
+          if (n.unknown < 0) {
+            lookAhead(nodes, n.yes, n.no);
+            return { chart: c.id, outcome: null, stoppedAt: n.id, path };
           }
-        }
+          i = n.unknown;
+        } else i = v ? n.yes : n.no;
+        continue;
       }
+      const rs: RuleResult[] = new Array<RuleResult>(n.rules.length);
+      for (let k = 0; k < n.rules.length; k++) rs[k] = explainRule(n.rules[k]!);
+      path.push({ node: n.id, kind: n.kindName, rules: rs });
+      if (n.kind === END) return { chart: c.id, outcome: n.outcome, stoppedAt: null, path };
+      i = n.next;
     }
+    throw new Error(`flowchart ${c.id}: walk did not end (cycle?)`);
+  };
 
-    noteMissing(k: Conds, conds: readonly CondTrace[], decides: Text, ids: readonly string[]): void {
-      this.unknownFacts(k, conds, (fi) => this.addMissing(fi, decides, ids));
-    }
-
-    table(t: Table, ti: number): TableResult {
-      const rows: RuleResult[] = [];
-      let mask = 0;
-      let last = -1;
-      let winner: string | null = null;
-      const blockers: number[] = [];
-      for (let k = 0; k < t.rows.length; k++) {
-        const row = t.rows[k]!;
-        const { r, value } = this.ruleResult(row.id, row.conds);
-        rows.push(r);
-        if (value === false) continue;
-        mask |= 1 << k;
-        last = k;
-        if (value === true) {
-          winner = row.id;
-          break;
-        }
-        this.unknownFacts(row.conds, r.conds, (fi) => void (blockers.includes(fi) || blockers.push(fi)));
+  /** After a stop on an unknown, visit what could follow to name every fact still needed; fires nothing. */
+  const lookAhead = (nodes: readonly Node[], yes: number, no: number): void => {
+    const seen = new Uint8Array(nodes.length);
+    const stack = [yes, no];
+    while (stack.length) {
+      const i = stack.pop()!;
+      if (seen[i]) continue;
+      seen[i] = 1;
+      const n = nodes[i]!;
+      if (n.kind === DECISION) {
+        const k = n.conds!;
+        const kk = key(k);
+        const v = lastValue;
+        if (v === null) {
+          unknownFacts(k, kk >= 0 ? n.visits[kk]!.conds! : traceOf(k, kk), n.label, n.ids);
+          stack.push(n.yes, n.no);
+        } else stack.push(v ? n.yes : n.no);
+        continue;
       }
-      if (winner === null && t.hasOtherwise) {
-        mask |= 1 << t.rows.length;
-        last = t.rows.length;
-      }
-      const cands = last < 0 ? { outputs: [], ids: [] } : candidatesOf(t, mask, last + 1);
-      const decided = num(this.d, ti) >= 0;
-      if (!decided) {
-        this.tableMissing[t.factIdx] = blockers;
-        if (t.candidatesFactIdx >= 0) this.tableMissing[t.candidatesFactIdx] = blockers;
-      }
-      const output = decided ? (cands.outputs[cands.outputs.length - 1] ?? null) : null;
-      this.f[t.fact] = decided ? output : null;
-      if (t.candidatesFact !== undefined) this.f[t.candidatesFact] = cands.outputs;
-      this.epoch++;
-      return {
-        table: t.id, decided, output, row: decided ? (winner ?? cands.ids[cands.ids.length - 1] ?? null) : null,
-        candidates: cands.ids, candidateOutputs: cands.outputs, rows,
-      };
+      for (let k = 0; k < n.rules.length; k++) explainRule(n.rules[k]!);
+      if (n.kind === STEP) stack.push(n.next);
     }
+  };
 
-    rule(i: number): RuleResult {
-      const rule = rules[i]!;
-      const { r, value } = this.ruleResult(rule.id, rule.conds);
-      if (value === null) this.noteMissing(rule.conds, r.conds, rule.text, rule.ids);
-      return r;
-    }
-
-    walk(c: Chart): ChartResult {
-      const path: NodeVisit[] = [];
-      const nodes = c.nodes;
-      let i = c.start;
-      for (let guard = 0; i >= 0 && guard <= nodes.length; guard++) {
-        const n = nodes[i]!;
-        if (n.kind === DECISION) {
-          const e = this.conds(n.conds!);
-          const v = e.value;
-          path.push(e.key < 0 ? { node: n.id, kind: n.kindName, answer: v, conds: e.conds } : n.visits[e.key]!);
-          if (v === null) {
-            this.noteMissing(n.conds!, e.conds, n.label, n.ids);
-            if (n.unknown < 0) {
-              this.lookAhead(nodes, [n.yes, n.no]);
-              return { chart: c.id, outcome: null, stoppedAt: n.id, path };
-            }
-            i = n.unknown;
-          } else i = v ? n.yes : n.no;
-          continue;
-        }
-        const rs: RuleResult[] = [];
-        for (let k = 0; k < n.rules.length; k++) rs.push(this.rule(n.rules[k]!));
-        path.push({ node: n.id, kind: n.kindName, rules: rs });
-        if (n.kind === END) return { chart: c.id, outcome: n.outcome, stoppedAt: null, path };
-        i = n.next;
-      }
-      throw new Error(`flowchart ${c.id}: walk did not end (cycle?)`);
-    }
-
-    lookAhead(nodes: readonly Node[], from: number[]): void {
-      const seen = new Set<number>();
-      const stack = [...from];
-      while (stack.length) {
-        const i = stack.pop()!;
-        if (seen.has(i)) continue;
-        seen.add(i);
-        const n = nodes[i]!;
-        if (n.kind === DECISION) {
-          const e = this.conds(n.conds!);
-          if (e.value === null) {
-            this.noteMissing(n.conds!, e.conds, n.label, n.ids);
-            stack.push(n.yes, n.no);
-          } else stack.push(e.value ? n.yes : n.no);
-          continue;
-        }
-        for (let k = 0; k < n.rules.length; k++) this.rule(n.rules[k]!);
-        if (n.kind === STEP) stack.push(n.next);
-      }
-    }
-
-    result(): EngineResult<F> {
-      const d = this.d;
-      const tableResults = tables.map((t, ti) => this.table(t, ti));
-      const chartResults = charts.map((c) => this.walk(c));
-      const missing: Missing[] = this.order.map((fi) => {
+  const explain = (d: Decision<C, F>): EngineResult<F> => {
+    if (d.reference) return d.reference;
+    const f = { ...(d.facts as Record<string, unknown>) };
+    for (let w = writes.length - 1; w >= 0; w--) f[factNames[writes[w]!]!] = d.slots[P_OFF + w]; // newest first: a fact written twice ends at its derived value
+    xf = f;
+    tableMissing = [];
+    order = [];
+    decidesOf = [];
+    idsOf = [];
+    nextEpoch();
+    try {
+      const tableResults = tables.map((t, ti) => explainTable(d, t, ti));
+      const chartResults = charts.map(explainChart);
+      const missing: Missing[] = order.map((fi) => {
         const fact = factNames[fi]!;
-        return { fact, ...model.facts[fact as keyof F & string], decides: this.decides[fi]!, ids: [...this.ids[fi]!].sort() };
+        return { fact, ...model.facts[fact as keyof F & string], decides: decidesOf[fi]!, ids: idsOf[fi]!.sort() };
       });
       return { facts: d.facts, issues: issues(d), tables: tableResults, charts: chartResults, fired: fired(d), missing };
+    } finally {
+      xf = {};
+      tableMissing = [];
+      order = [];
+      decidesOf = [];
+      idsOf = [];
     }
-  }
+  };
 
   return {
     compiled, fallback, layout, ruleIds: rules.map((r) => r.id), nodeIds: charts.map((c) => c.nodes.map((n) => n.id)),
