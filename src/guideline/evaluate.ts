@@ -142,12 +142,13 @@ export function evaluateWith(core: FastModel<Input, LmFacts, PredicateName>, c: 
   };
 }
 
+/** The facts each rule's conditions read, in first-read order; computed once. */
+const READS = new Map(MODEL.rules.map((r) => [r.id, [...new Set(r.when.flatMap((c) => MODEL.predicates[condName(c)].uses))]]));
+
 function item(id: string, f: LmFacts, values: Parameters<typeof fill>[1]): Item {
   const rule = COMPILED.rules.get(id)!;
   const facts: Record<string, unknown> = {};
-  for (const c of rule.when) {
-    for (const k of MODEL.predicates[condName(c)].uses) facts[k] = f[k];
-  }
+  for (const k of READS.get(id)!) facts[k] = f[k];
   return {
     rule: rule.id, kind: rule.kind, group: rule.group, ids: rule.ids, section: rule.section, refs: rule.refs ?? [],
     text: fill(rule.text, values), rationale: rule.rationale, ...(rule.note ? { note: rule.note } : {}), facts,
