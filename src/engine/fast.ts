@@ -167,6 +167,21 @@ export interface FastModel<C, F extends Facts, P extends string> {
 
 const frozen = <T>(x: T): T => Object.freeze(x);
 
+/** Adds s to a sorted, distinct list (the order of Array.prototype.sort on strings: UTF-16 code units). */
+function insertSorted(xs: string[], s: string): void {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < s) lo = mid + 1;
+    else hi = mid;
+  }
+  if (xs[lo] === s) return;
+  xs.push(s);
+  for (let i = xs.length - 1; i > lo; i--) xs[i] = xs[i - 1]!;
+  xs[lo] = s;
+}
+
 /** Parts of a model that `compileFast` does not implement (non-empty keys beyond the known ones). */
 export function unsupportedParts(model: object): string[] {
   return Object.entries(model).filter(([k, v]) => !KNOWN.has(k) && v !== undefined && !(Array.isArray(v) && v.length === 0)
@@ -554,11 +569,12 @@ export function compileFast<C, F extends Facts, P extends string>(
   /** Kleene value of the last `key` call. */
   let lastValue: Tri = true;
   /** Facts behind an undecided table fact, by fact index (insertion-ordered, distinct). */
-  let tableMissing: (number[] | undefined)[] = [];
+  const tableMissing: (number[] | undefined)[] = new Array<number[] | undefined>(factNames.length).fill(undefined);
+  const tableMissingSet: number[] = [];
   /** Missing facts in first-seen order, with what they decide and their requirement IDs. */
-  let order: number[] = [];
-  let decidesOf: (Text[] | undefined)[] = [];
-  let idsOf: (string[] | undefined)[] = [];
+  const order: number[] = [];
+  const decidesOf: (Text[] | undefined)[] = new Array<Text[] | undefined>(factNames.length).fill(undefined);
+  const idsOf: (string[] | undefined)[] = new Array<string[] | undefined>(factNames.length).fill(undefined);
   let blockers: number[] | null = null;
 
   const predicate = (p: number): unknown => {
@@ -631,7 +647,7 @@ export function compileFast<C, F extends Facts, P extends string>(
       idsOf[fact] = is = [];
     }
     if (!ds.includes(decides)) ds.push(decides);
-    for (let i = 0; i < ids.length; i++) if (!is.includes(ids[i]!)) is.push(ids[i]!);
+    for (let i = 0; i < ids.length; i++) insertSorted(is, ids[i]!);
   };
   /** Each unknown fact behind the unknown conditions (table facts expanded to their own causes): to `blockers` or missing. */
   const unknownFacts = (k: Conds, conds: readonly CondTrace[], decides: Text | null, ids: readonly string[]): void => {
@@ -683,7 +699,11 @@ export function compileFast<C, F extends Facts, P extends string>(
     const decided = num(d, ti) >= 0;
     if (!decided) {
       tableMissing[t.factIdx] = blockers;
-      if (t.candidatesFactIdx >= 0) tableMissing[t.candidatesFactIdx] = blockers;
+      tableMissingSet.push(t.factIdx);
+      if (t.candidatesFactIdx >= 0) {
+        tableMissing[t.candidatesFactIdx] = blockers;
+        tableMissingSet.push(t.candidatesFactIdx);
+      }
     }
     blockers = null;
     const output = decided ? (cands.outputs[cands.outputs.length - 1] ?? null) : null;
@@ -760,28 +780,32 @@ export function compileFast<C, F extends Facts, P extends string>(
 
   const explain = (d: Decision<C, F>): EngineResult<F> => {
     if (d.reference) return d.reference;
-    const f = { ...(d.facts as Record<string, unknown>) };
-    for (let w = writes.length - 1; w >= 0; w--) f[factNames[writes[w]!]!] = d.slots[P_OFF + w]; // newest first: a fact written twice ends at its derived value
+    // The tables are replayed on the decision's own facts, set back to their values before the tables (newest
+    // write first, so a fact written twice ends at its derived value) and restored to the decided values after.
+    const f = d.facts as Record<string, unknown>;
+    const finals = writes.map((fi) => f[factNames[fi]!]);
+    for (let w = writes.length - 1; w >= 0; w--) f[factNames[writes[w]!]!] = d.slots[P_OFF + w];
     xf = f;
-    tableMissing = [];
-    order = [];
-    decidesOf = [];
-    idsOf = [];
     nextEpoch();
     try {
-      const tableResults = tables.map((t, ti) => explainTable(d, t, ti));
+      let tableResults: TableResult[];
+      try {
+        tableResults = tables.map((t, ti) => explainTable(d, t, ti));
+      } finally {
+        for (let w = 0; w < writes.length; w++) f[factNames[writes[w]!]!] = finals[w];
+      }
       const chartResults = charts.map(explainChart);
       const missing: Missing[] = order.map((fi) => {
         const fact = factNames[fi]!;
-        return { fact, ...model.facts[fact as keyof F & string], decides: decidesOf[fi]!, ids: idsOf[fi]!.sort() };
+        return { fact, ...model.facts[fact as keyof F & string], decides: decidesOf[fi]!, ids: idsOf[fi]! };
       });
       return { facts: d.facts, issues: issues(d), tables: tableResults, charts: chartResults, fired: fired(d), missing };
     } finally {
       xf = {};
-      tableMissing = [];
-      order = [];
-      decidesOf = [];
-      idsOf = [];
+      for (const fi of tableMissingSet) tableMissing[fi] = undefined;
+      for (const fi of order) decidesOf[fi] = idsOf[fi] = undefined;
+      tableMissingSet.length = 0;
+      order.length = 0;
     }
   };
 

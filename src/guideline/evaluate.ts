@@ -71,14 +71,29 @@ function eano(f: LmFacts): { type: string | null; pattern: string | null } {
   return { type: (positive ? 'I' : 'II') + (letter ?? ''), pattern };
 }
 
+/** Filled texts by template and placeholder values: the values come from small domains, so most fills are look-ups. */
+const FILLED = new Map<Text, Map<string, Text>>();
+
 function fill(text: Text, values: Readonly<Record<string, Text | string | number | null>>): Text {
+  if (!text.nl.includes('{') && !text.en.includes('{')) return text;
+  let key = '';
+  for (const k in values) {
+    const v = values[k];
+    key += v === undefined || v === null ? '\u0001' : typeof v === 'object' ? `${v.nl}\u0002${v.en}\u0001` : `${String(v)}\u0001`;
+  }
+  let byValues = FILLED.get(text);
+  if (!byValues) FILLED.set(text, (byValues = new Map()));
+  const hit = byValues.get(key);
+  if (hit) return hit;
   const one = (s: string, lang: 'nl' | 'en'): string =>
     s.replace(/\{(\w+)\}/g, (m, k: string) => {
       const v = values[k];
       if (v === undefined || v === null) return '?';
       return typeof v === 'object' ? v[lang] : String(v);
     });
-  return text.nl.includes('{') || text.en.includes('{') ? { nl: one(text.nl, 'nl'), en: one(text.en, 'en') } : text;
+  const filled = Object.freeze({ nl: one(text.nl, 'nl'), en: one(text.en, 'en') });
+  if (byValues.size < 512) byValues.set(key, filled);
+  return filled;
 }
 
 function scopeOf(f: LmFacts): Result['scope'] {
@@ -144,13 +159,18 @@ export function evaluateWith(core: FastModel<Input, LmFacts, PredicateName>, c: 
 
 /** The facts each rule's conditions read, in first-read order; computed once. */
 const READS = new Map(MODEL.rules.map((r) => [r.id, [...new Set(r.when.flatMap((c) => MODEL.predicates[condName(c)].uses))]]));
+/** Per rule, a record with those keys in that order, copied per item so every item of a rule has one shape. */
+const SHAPES = new Map([...READS].map(([id, keys]) => [id, Object.fromEntries(keys.map((k) => [k, undefined])) as Record<string, unknown>]));
+
+const NO_REFS: readonly number[] = Object.freeze([]);
 
 function item(id: string, f: LmFacts, values: Parameters<typeof fill>[1]): Item {
   const rule = COMPILED.rules.get(id)!;
-  const facts: Record<string, unknown> = {};
+  const facts: Record<string, unknown> = { ...SHAPES.get(id)! };
   for (const k of READS.get(id)!) facts[k] = f[k];
-  return {
-    rule: rule.id, kind: rule.kind, group: rule.group, ids: rule.ids, section: rule.section, refs: rule.refs ?? [],
-    text: fill(rule.text, values), rationale: rule.rationale, ...(rule.note ? { note: rule.note } : {}), facts,
-  };
+  const refs = rule.refs ?? NO_REFS;
+  const text = fill(rule.text, values);
+  return rule.note
+    ? { rule: rule.id, kind: rule.kind, group: rule.group, ids: rule.ids, section: rule.section, refs, text, rationale: rule.rationale, note: rule.note, facts }
+    : { rule: rule.id, kind: rule.kind, group: rule.group, ids: rule.ids, section: rule.section, refs, text, rationale: rule.rationale, facts };
 }
