@@ -1,5 +1,8 @@
 import type { Bundle } from '@medplum/fhirtypes';
+import { run } from '../src/engine/evaluate.js';
 import { compileFast } from '../src/engine/fast.js';
+import { evaluateWith } from '../src/guideline/evaluate.js';
+import { COMPILED } from '../src/guideline/model.js';
 import { mapFhir } from '../src/fhir/index.js';
 import { mapFhirCore } from '../src/fhir-core.js';
 import { decide, evaluate, FAST, type Case, type Result } from '../src/index.js';
@@ -23,7 +26,11 @@ export interface CoreRun {
   /** The same with the zod-free mapper (leptoguide/fhir-core): bundle → full result, and the mapping alone. */
   fhirCore: number; mapCore: number;
   predicateCalls: number;
+  /** The interpreted reference in the same run, alternating with the compiled path: decision (`run`) and full result. */
+  vsRun: { decision: Pair; full: Pair };
 }
+
+const INTERPRETED = compileFast(COMPILED, { interpret: true });
 
 let checksum = 0;
 let sink: unknown;
@@ -106,10 +113,16 @@ export function coreBench(cases: readonly Case[], bundles: readonly Bundle[], lo
   const mapCore = bestOf(() => rate(bundles, 300, (b) => mapFhirCore(b, OPTIONS)));
   log(`FHIR: ${Math.round(fhir.engine)} bundles/s, floor ${Math.round(fhir.floor)}/s; mapping alone ${Math.round(mapOnly)}/s`);
 
+  // compiled vs interpreted, alternating (engine = compiled, floor = interpreted here)
+  const vsRun = {
+    decision: best(() => rate(subset, 300, (c) => decide(c, OPTIONS)), () => rate(inputs.slice(0, SUBSET), 300, (i) => run(COMPILED, i))),
+    full: best(() => rate(subset, 300, (c) => materialise(evaluate(c, OPTIONS))), () => rate(subset, 300, (c) => materialise(evaluateWith(INTERPRETED, c, OPTIONS)))),
+  };
+  log(`compiled vs interpreted: decision ${Math.round(vsRun.decision.engine)} vs ${Math.round(vsRun.decision.floor)}/s, full ${Math.round(vsRun.full.engine)} vs ${Math.round(vsRun.full.floor)}/s`);
   const calls = predicateCalls(cases.slice(0, 5_000));
   if (sink === undefined || Number.isNaN(checksum)) log('unreachable');
   return {
     decision, decisionSmall, checks, derive, settle, full, fullCohort, lazy, json, fhir, mapOnly, fhirCore, mapCore,
-    bundles: bundles.length, resources: bundles.reduce((n, b) => n + (b.entry?.length ?? 0), 0) / bundles.length, predicateCalls: calls,
+    vsRun, bundles: bundles.length, resources: bundles.reduce((n, b) => n + (b.entry?.length ?? 0), 0) / bundles.length, predicateCalls: calls,
   };
 }
