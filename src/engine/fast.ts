@@ -38,9 +38,9 @@ interface Conds {
   readonly preds: Int32Array;
   readonly negated: readonly boolean[];
   /** Interned CondTrace per condition and value: [false, null, true]. */
-  readonly traces: readonly (readonly CondTrace[])[];
+  readonly traces: (CondTrace | undefined)[][];
   /** RuleResult cache by the ternary code of the condition values (when small). */
-  readonly cache: Map<number, RuleResult> | null;
+  cache: Map<number, RuleResult> | null | undefined;
 }
 
 interface Row {
@@ -86,7 +86,7 @@ interface Node {
   readonly next: number;
   readonly outcome: string | null;
   /** Interned decision visits by answer [false, null, true]. */
-  readonly visits: readonly NodeVisit[];
+  readonly visits: (NodeVisit | undefined)[];
 }
 
 interface Chart {
@@ -220,8 +220,8 @@ export function compileFast<C, F extends Facts, P extends string>(
       neg: preds.filter((_, i) => negated[i]),
       preds,
       negated,
-      traces: list.map((c, i) => [false, null, true].map((value) => frozen({ predicate: predNames[preds[i]!]!, negated: negated[i]!, value }))),
-      cache: list.length <= 10 ? new Map() : null,
+      traces: [], // built on first explanation (keeps compileFast cheap for the cold start)
+      cache: list.length <= 10 ? undefined : null,
     };
   };
 
@@ -266,7 +266,7 @@ export function compileFast<C, F extends Facts, P extends string>(
         return {
           ...common, kind: DECISION, conds, pred: conds.preds[0]!, negated: conds.negated[0]!, yes: at(n.yes), no: at(n.no), unknown: at(n.unknown),
           rules: new Int32Array(0), next: -1, outcome: null,
-          visits: [false, null, true].map((answer, v) => frozen({ node: n.id, kind: n.kind, answer, conds: frozen([conds.traces[0]![v]!]) })),
+          visits: [],
         };
       }
       return {
@@ -612,11 +612,18 @@ export function compileFast<C, F extends Facts, P extends string>(
     lastValue = value;
     return kk;
   };
+  const VALUES = [false, null, true] as const;
+  /** The interned CondTrace of condition i with value slot v (0 false, 1 null, 2 true). */
+  const traceAt = (k: Conds, i: number, v: number): CondTrace =>
+    ((k.traces[i] ??= [])[v] ??= frozen({ predicate: predNames[k.preds[i]!]!, negated: k.negated[i]!, value: VALUES[v]! }));
+  /** The interned visit of decision node n with answer slot v. */
+  const visitAt = (n: Node, v: number): NodeVisit =>
+    (n.visits[v] ??= frozen({ node: n.id, kind: n.kindName, answer: VALUES[v]!, conds: frozen([traceAt(n.conds!, 0, v)]) }));
   const traceOf = (k: Conds, kk: number): readonly CondTrace[] => {
     const out: CondTrace[] = new Array<CondTrace>(k.preds.length);
     if (kk >= 0) {
       for (let i = k.preds.length - 1; i >= 0; i--) {
-        out[i] = k.traces[i]![kk % 3]!;
+        out[i] = traceAt(k, i, kk % 3);
         kk = Math.floor(kk / 3);
       }
       return frozen(out);
@@ -624,7 +631,7 @@ export function compileFast<C, F extends Facts, P extends string>(
     for (let i = 0; i < k.preds.length; i++) {
       const raw = predicate(k.preds[i]!);
       const v = raw === null ? null : k.negated[i] ? !raw : raw;
-      out[i] = v === false ? k.traces[i]![0]! : v === null ? k.traces[i]![1]! : v === true ? k.traces[i]![2]! : { predicate: predNames[k.preds[i]!]!, negated: k.negated[i]!, value: v as Tri };
+      out[i] = v === false ? traceAt(k, i, 0) : v === null ? traceAt(k, i, 1) : v === true ? traceAt(k, i, 2) : { predicate: predNames[k.preds[i]!]!, negated: k.negated[i]!, value: v as Tri };
     }
     return out;
   };
@@ -632,9 +639,10 @@ export function compileFast<C, F extends Facts, P extends string>(
     const kk = key(k);
     const value = lastValue;
     const status = value === true ? 'fired' : value === false ? 'not-fired' : 'pending';
-    if (kk < 0 || !k.cache) return { rule: id, status, conds: traceOf(k, kk) };
-    let r = k.cache.get(kk);
-    if (!r) k.cache.set(kk, (r = frozen({ rule: id, status, conds: traceOf(k, kk) })));
+    if (kk < 0 || k.cache === null) return { rule: id, status, conds: traceOf(k, kk) };
+    const cache = (k.cache ??= new Map());
+    let r = cache.get(kk);
+    if (!r) cache.set(kk, (r = frozen({ rule: id, status, conds: traceOf(k, kk) })));
     return r;
   };
 
@@ -733,7 +741,7 @@ export function compileFast<C, F extends Facts, P extends string>(
         const k = n.conds!;
         const kk = key(k);
         const v = lastValue;
-        const visit = kk >= 0 ? n.visits[kk]! : { node: n.id, kind: n.kindName, answer: v, conds: traceOf(k, kk) };
+        const visit = kk >= 0 ? visitAt(n, kk) : { node: n.id, kind: n.kindName, answer: v, conds: traceOf(k, kk) };
         path.push(visit);
         if (v === null) {
           unknownFacts(k, visit.conds!, n.label, n.ids);
@@ -768,7 +776,7 @@ export function compileFast<C, F extends Facts, P extends string>(
         const kk = key(k);
         const v = lastValue;
         if (v === null) {
-          unknownFacts(k, kk >= 0 ? n.visits[kk]!.conds! : traceOf(k, kk), n.label, n.ids);
+          unknownFacts(k, kk >= 0 ? visitAt(n, kk).conds! : traceOf(k, kk), n.label, n.ids);
           stack.push(n.yes, n.no);
         } else stack.push(v ? n.yes : n.no);
         continue;
