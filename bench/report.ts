@@ -45,6 +45,18 @@ function machine(r: Run): string {
   ].join('\n');
 }
 
+/** A warning when other processes competed for the cores during the run. */
+function loaded(r: Run): string {
+  const cores = os.cpus().length;
+  if (Math.max(...r.load) <= cores) return '';
+  return `
+**This run was made on a loaded machine** (load average ${fmt(r.load[0], 1)} → ${fmt(r.load[1], 1)} on ${cores} cores: other sessions' builds and
+tests): absolute rates and the cold start are depressed several-fold (a quiet run measured the interpreted full evaluation
+at ~33,700/s; here the interpreted path ran at ${fmt(r.fast.vsRun.full.floor)}/s). The pairs measured in alternating samples
+(compiled vs interpreted, each step vs its floor) are the meaningful comparison; the allocation figures do not depend on load.
+`;
+}
+
 const perEval = (r: Run): number => r.alloc.bytes / r.alloc.evaluations;
 const sampledBytes = (r: Run): number => [...r.hot.heap.values()].reduce((x, y) => x + y, 0);
 const ratio = (r: Run): number => r.step.floor / r.step.engine;
@@ -166,8 +178,12 @@ function throughputGap(r: Run): string {
 ${fmt(r.rate.best)} of ${fmt(TARGET.rate)} full results/s (${us(r.rate.best)} per case). It is the decision (${us(f.decision.engine)}) plus the
 explanation and the items, built on first read: the trace replay evaluates every condition of every visited row,
 rule and decision (the interpreter's order, no short cut) to record it, the look-ahead after a stop, the missing
-facts, and an item per fired rule. \`evaluate\` with nothing lazy read runs at ${fmt(f.lazy)}/s. The floor (a plain deep copy of
-the same result) runs at ${fmt(f.full.floor)}/s. Closing it needs the decision work above and fewer per-case objects in the result.`;
+facts, and an item per fired rule. \`evaluate\` with nothing lazy read runs at ${fmt(f.lazy)}/s. The floor, a plain deep copy of
+the same materialised result, runs at ${fmt(f.full.floor)}/s: building the full result is ${times(f.full.floor, f.full.engine)} slower than merely
+allocating its object graph, so the size of the public \`Result\` (an item with a facts record per fired rule, a visit
+per node with its rule results, the table results, the missing facts) is what bounds it, beside the decision work
+above. Closing it means a smaller result (trace as indices into the model, items sharing one facts record) behind
+the same JSON, which changes the public \`Result\` objects.`;
 }
 
 function fhirGap(r: Run): string {
@@ -179,8 +195,8 @@ Observation's code is now one map look-up (system → code over all 22 code grou
 first use and drug names compiled once; per bundle the mapper still validates the built case with the zod schema
 (\`parseCase\`, a bug guard), and writes a bilingual issue with formatted strings for every resource it does not read
 (here most of the padding: labs, vitals, other diagnoses) and a \`Candidate\` with its \`Source\` per value. What would
-close it: the zod-free entry \`leptoguide/fhir-core\` (\`mapFhirCore\`, same content as \`mapFhir\`, no schema check) reaches
-${fmt(f.fhirCore)}/s (mapping alone ${fmt(f.mapCore)}/s); the service still uses the validated \`mapFhir\` (switching is one line in
+close it: the zod-free entry \`leptoguide/fhir-core\` (\`mapFhirCore\`, same content as \`mapFhir\`, no schema check): here
+${fmt(f.fhirCore)}/s (mapping alone ${fmt(f.mapCore)}/s; best of 3, not alternating with \`mapFhir\`, so only as good as the load allowed); the service still uses the validated \`mapFhir\` (switching is one line in
 \`src/server/cds/fhir-port.ts\`, a choice to drop the bug guard); issues built lazily from a code and arguments; and the result work above.`;
 }
 
@@ -238,7 +254,7 @@ by a few per cent on a quiet machine and by up to 2× when other processes compe
 ## Machine
 
 ${machine(r)}
-
+${loaded(r)}
 ## Method
 
 - **Cohort.** ${fmt(r.size)} cases from \`bench/cohort.ts\` (mulberry32, seed ${SEED}), mixed like LM cohorts: breast ~35%, NSCLC
