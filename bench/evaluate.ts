@@ -4,13 +4,17 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { evaluate, type Case, type Result } from '../src/index.js';
 import { AS_OF, invalidCases, makeCohort } from './cohort.js';
+import { coreBench } from './core.js';
+import { makeFhirCohort } from './fhir-cohort.js';
+import { materialise } from './floors.js';
 import { profile } from './profile.js';
 import { fmt, markdown, type Alloc, type Cold, type Step } from './report.js';
 import { confirmedSolid, engineStep, fixedShape, floorStep } from './step.js';
 
 // npm run bench  →  node --expose-gc dist/bench/evaluate.js
-// Throughput, allocation and cold start of evaluate() on a generated cohort, and the
-// category + performance-gate step through the engine against a hand-written floor.
+// Throughput, allocation and cold start of evaluate() on a generated cohort (full result: every lazily built part
+// read), the compiled core's steps beside hand-written floors (bench/core.ts: decision only, full result, FHIR bundle
+// → result), and the category + performance-gate step through the interpreted engine against a hand-written floor.
 // Writes docs/benchmarks.md and prints it; progress goes to stderr.
 
 const WARM_UP = 20_000;
@@ -64,7 +68,7 @@ let sink: Result | undefined;
 /** Evaluates n cases (cycling through the cohort); returns milliseconds. */
 function pass(cases: readonly Case[], n = cases.length): number {
   const t0 = performance.now();
-  for (let i = 0; i < n; i++) sink = evaluate(cases[i % cases.length]!, OPTIONS);
+  for (let i = 0; i < n; i++) sink = materialise(evaluate(cases[i % cases.length]!, OPTIONS));
   return performance.now() - t0;
 }
 
@@ -80,8 +84,8 @@ function throughput(cases: readonly Case[]): { best: number; median: number; pas
 
 // ---- allocation ----
 
-function allocation(): Alloc {
-  const args = ['--expose-gc', '--min-semi-space-size=512', '--max-semi-space-size=512', here('./alloc.js')];
+function allocation(mode: 'full' | 'decide' | 'lazy' | 'fhir' = 'full'): Alloc {
+  const args = ['--expose-gc', '--min-semi-space-size=512', '--max-semi-space-size=512', here('./alloc.js'), mode];
   const p = spawnSync(process.execPath, args, { encoding: 'utf8' });
   if (p.status !== 0) throw new Error(`allocation child failed: ${p.stderr}`);
   return JSON.parse(p.stdout) as Alloc;
@@ -185,18 +189,21 @@ async function main(): Promise<void> {
   const load = os.loadavg()[0]!;
   const cases = cohort();
   const cold = coldStart('index');
-  const core = coldStart('core');
+  const coreCold = coldStart('core');
   const schema = coldStart('schema');
-  log(`cold start: ${fmt(cold.sinceStartMs, 1)} ms (import ${fmt(cold.importMs, 1)}); evaluator only ${fmt(core.sinceStartMs, 1)} ms`);
+  log(`cold start: ${fmt(cold.sinceStartMs, 1)} ms (import ${fmt(cold.importMs, 1)}); evaluator only ${fmt(coreCold.sinceStartMs, 1)} ms`);
   const rate = throughput(cases);
   const alloc = allocation();
-  log(`allocation: ${fmt(alloc.bytes / alloc.evaluations)} B per evaluation (${alloc.gcDuringMeasurement} GC while measuring)`);
+  const allocs = { decide: allocation('decide'), lazy: allocation('lazy'), fhir: allocation('fhir') };
+  log(`allocation: ${fmt(alloc.bytes / alloc.evaluations)} B per evaluation (${alloc.gcDuringMeasurement} GC while measuring); `
+    + `decision ${fmt(allocs.decide.bytes / allocs.decide.evaluations)} B, FHIR bundle ${fmt(allocs.fhir.bytes / allocs.fhir.evaluations)} B`);
+  const core = coreBench(cases, makeFhirCohort(), log);
   const s = step(cases);
   const hot = await profile(() => void pass(cases, PROFILED));
   if (sink === undefined || Number.isNaN(checksum)) log('unreachable: keeps results alive');
   const md = markdown({
     date, load: [load, os.loadavg()[0]!], size: cases.length, validated: VALIDATE, warmUp: WARM_UP, spawns: SPAWNS, profiled: PROFILED,
-    cold, core, schema, rate, alloc, step: s, hot,
+    cold, core: coreCold, schema, rate, alloc, allocs, fast: core, step: s, hot,
   });
   writeFileSync(here('../../docs/benchmarks.md'), md);
   process.stdout.write(md);

@@ -1,7 +1,7 @@
 // npm run bench:http → node --expose-gc dist/bench/http.js
 // Fixed-rate load (autocannon) on POST /api/evaluate and the patient-view hook against the service in a child process;
 // requests/s, p50/p99 latency, errors and the server's memory before and after. Writes docs/benchmarks-http.md.
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
+const SERVER_CPUS = process.env.BENCH_SERVER_CPUS ?? '';
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 const root = (p: string): string => here(`../../${p}`);
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
@@ -27,9 +28,12 @@ function ask<T>(child: ChildProcess, message: object, key: string): Promise<T> {
 }
 
 async function start(): Promise<{ child: ChildProcess; url: string }> {
-  const child = fork(here('./http-server.js'), [], {
-    execArgv: ['--expose-gc'], env: { ...process.env, BENCH_WORKERS: String(WORKERS) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const env = { ...process.env, BENCH_WORKERS: String(WORKERS) };
+  // BENCH_SERVER_CPUS pins the service to those cores (taskset), so the load generator can be pinned to the others:
+  // BENCH_SERVER_CPUS=1 BENCH_WORKERS=1 taskset -c 0 node --expose-gc dist/bench/http.js
+  const child = SERVER_CPUS
+    ? spawn('taskset', ['-c', SERVER_CPUS, process.execPath, '--expose-gc', here('./http-server.js')], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+    : fork(here('./http-server.js'), [], { execArgv: ['--expose-gc'], env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await new Promise<number>((ok) => child.once('message', (m: { port: number }) => ok(m.port)));
   return { child, url: `http://127.0.0.1:${port}` };
 }
@@ -80,7 +84,7 @@ The core library benchmarks are in [benchmarks.md](benchmarks.md).
 
 ## Method
 
-- The service runs in child processes as \`WORKERS=${WORKERS} npm start\` builds it: ${WORKERS} Node process${WORKERS > 1 ? 'es' : ''} sharing the
+- The service runs in child processes as \`WORKERS=${WORKERS} npm start\` builds it${SERVER_CPUS ? ` (pinned with taskset to CPU ${SERVER_CPUS}; the load generator to the other core)` : ''}: ${WORKERS} Node process${WORKERS > 1 ? 'es' : ''} sharing the
   port through \`node:cluster\`, each \`createApp\` with the SQLite feedback store (one file), JWT check off, request log
   lines counted instead of printed; on 127.0.0.1. The load generator runs on the same machine.
 - autocannon drives it at a fixed overall rate of ${n(RATE)} requests/s over ${CONNECTIONS} connections for ${SECONDS} s, after a 3 s

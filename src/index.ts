@@ -1,5 +1,7 @@
 // Public API of the LeptoGuide core: the web app, the service and other consumers import only from here.
 export { evaluate, CONTENT_HASH, CERTAINTY_TEXT, InvalidAsOfError, isCalendarDate } from './guideline/evaluate.js';
+export { decide, evaluateWith, FAST } from './guideline/evaluate.js';
+export type { Decision, FastModel } from './engine/fast.js';
 export type { Result, Item, Certainty, Prognosis } from './guideline/evaluate.js';
 export {
   caseSchema, caseJsonSchema, PRIMARY_TUMOURS, SYMPTOMS, MRI_FINDINGS, THERAPY_CLASSES, SYMPTOMATIC_LOCATIONS, SYSTEMIC_STATUS,

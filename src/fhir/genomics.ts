@@ -13,6 +13,8 @@ function component(x: Obs, code: { system: string; code: string }): ObservationC
   return (x.o.component ?? []).find((c) => codings(c.code).some((k) => k.system === code.system && k.code === code.code));
 }
 
+const GENE_WORDS = Object.fromEntries(Object.entries(GENES).map(([g, d]) => [g, new RegExp(`\\b${d.display}\\b`)])) as Record<Gene, RegExp>;
+
 function geneOf(x: Obs): Gene | undefined {
   const c = component(x, COMPONENT.geneStudied);
   if (!c) return undefined;
@@ -20,7 +22,7 @@ function geneOf(x: Obs): Gene | undefined {
   const byCode = entries.find(([, g]) => matchCode(c.valueCodeableConcept, [g]));
   if (byCode) return byCode[0];
   const words = `${text(c.valueCodeableConcept)} ${c.valueString ?? ''}`.toUpperCase();
-  return entries.find(([, g]) => new RegExp(`\\b${g.display}\\b`).test(words))?.[0];
+  return entries.find(([g]) => GENE_WORDS[g].test(words))?.[0];
 }
 
 function changeOf(x: Obs): string {

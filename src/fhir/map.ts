@@ -1,6 +1,7 @@
 // FHIR R4 (Bundle or CDS Hooks prefetch) → a LeptoGuide case, the source of every filled field, and what could not be used.
 import type { Condition, MedicationRequest, MedicationStatement, Observation, Patient, Resource } from '@medplum/fhirtypes';
-import { parseCase, type Case } from '../index.js';
+import type { Case } from '../guideline/case-schema.js';
+import type { ParseResult } from '../guideline/parse.js';
 import { build } from './build.js';
 import { readCondition } from './conditions.js';
 import { collect, type FhirInput } from './input.js';
@@ -22,8 +23,12 @@ export interface MapResult {
   readonly issues: MapIssue[];
 }
 
-/** Pure: no I/O, no clock. Never throws on bad input; every resource either fills a field or is reported. */
-export function mapFhir(input: FhirInput, options: MapOptions = {}): MapResult {
+/**
+ * Pure: no I/O, no clock. Never throws on bad input; every resource either fills a field or is reported.
+ * `validate` checks the built case (the full entry passes `parseCase`: a guard against a mapping bug; a field it
+ * rejects is left out and reported). Without it (the zod-free entry `leptoguide/fhir-core`) the case is returned as built.
+ */
+export function mapFhirWith(input: FhirInput, options: MapOptions = {}, validate?: (c: unknown) => ParseResult): MapResult {
   const issues: Issues = [];
   const entries = collect(input, issues);
   const ctx: Ctx = { draft: new Draft(), issues, index: new Map(entries.map((e) => [e.ref, e.resource])) };
@@ -46,7 +51,7 @@ export function mapFhir(input: FhirInput, options: MapOptions = {}): MapResult {
     }
   }
   const built = build(ctx.draft, issues, asOfEnd);
-  const result = checked(built.case, built.sources, issues);
+  const result = validate ? checked(built.case, built.sources, issues, validate) : built;
   reportUnused(entries, result.sources, issues);
   return { case: result.case, sources: result.sources, issues };
 }
@@ -97,7 +102,9 @@ function subjectMatches(r: Resource, patient: string | undefined): boolean {
 }
 
 /** The produced case must pass parseCase; a field that does not is removed and reported (a bug guard). */
-function checked(c: Case, sources: Record<string, Source>, issues: Issues): { case: Case; sources: Record<string, Source> } {
+function checked(
+  c: Case, sources: Record<string, Source>, issues: Issues, parseCase: (c: unknown) => ParseResult,
+): { case: Case; sources: Record<string, Source> } {
   const parsed = parseCase(c);
   if (parsed.ok) return { case: parsed.case, sources };
   const fields = parsed.errors.map((e) => e.field);

@@ -50,9 +50,12 @@ function medicationConcept(m: MedicationStatement | MedicationRequest, ctx: Ctx)
   return { ...med.code, coding: [...codings(med.code), ...ingredients.flatMap(codings)], text: [med.code?.text, ...ingredients.map((i) => i.text)].filter(Boolean).join(' ') };
 }
 
+/** Each drug's word pattern, compiled once. */
+const NAMES = DRUGS.map((d) => new RegExp(`\\b${d.name}\\b`));
+
 function drugsIn(cc: CodeableConcept): TherapyClass[] {
   const atc = codings(cc).filter((k) => k.system === SYSTEM.atc).map((k) => k.code);
   const words = text(cc);
-  const classes = DRUGS.filter((d) => atc.includes(d.atc) || new RegExp(`\\b${d.name}\\b`).test(words)).map((d) => d.therapy);
+  const classes = DRUGS.filter((d, i) => atc.includes(d.atc) || (words.includes(d.name) && NAMES[i]!.test(words))).map((d) => d.therapy);
   return [...new Set(classes)];
 }

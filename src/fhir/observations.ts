@@ -1,23 +1,29 @@
 // Observation → performance, CSF findings (per lumbar puncture date), tumour markers, MRI, symptoms, biopsy.
 import type { Observation, Specimen } from '@medplum/fhirtypes';
-import { CSF_SPECIMEN, ECOG_ANSWERS, LOCAL_MRI_FINDINGS, LOCAL_MRI_REGIONS, LOCAL_SYMPTOMS, OBSERVATION_CODES, SYSTEM, type ObservationKind } from './codes.js';
+import {
+  CSF_SPECIMEN, ECOG_ANSWERS, LOCAL_MRI_FINDINGS, LOCAL_MRI_REGIONS, LOCAL_SYMPTOMS, OBSERVATION_CODES, SYSTEM, type CodeRef, type ObservationKind,
+} from './codes.js';
 import { readVariant } from './genomics.js';
 import { unreadable, type Obs } from './obs.js';
-import { candidate, codeKey, codings, conceptLabel, dayOf, matchCode, observationDate } from './read.js';
+import { candidate, codeIndex, codeKey, codings, conceptLabel, dayOf, firstIndexed, matchCode, observationDate } from './read.js';
 import type { Ctx } from './resolve.js';
 import { issue } from './types.js';
 import { convert, numberOf, posNegOf, raisedOf, type UnitKind } from './values.js';
 
 const IGNORED_STATUS = new Set(['entered-in-error', 'cancelled', 'registered']);
 
+/** Every observation code with its kind, in table order (first kind, then first code, wins): one map look-up per coding. */
+const FLAT = (Object.entries(OBSERVATION_CODES) as [ObservationKind, readonly CodeRef[]][]).flatMap(([kind, refs]) => refs.map((r) => [kind, r] as const));
+const BY_CODE = codeIndex(FLAT.map(([, r]) => r));
+
 export function readObservation(o: Observation, ref: string, ctx: Ctx): void {
   if (IGNORED_STATUS.has(o.status)) {
     ctx.issues.push(issue('info', 'not-applicable', ref, `${ref} has status ${o.status}; not used.`, `${ref} heeft status ${o.status}; niet gebruikt.`));
     return;
   }
-  const kinds = Object.entries(OBSERVATION_CODES) as [ObservationKind, (typeof OBSERVATION_CODES)[ObservationKind]][];
-  const hit = kinds.map(([kind, refs]) => [kind, matchCode(o.code, refs)] as const).find(([, m]) => m !== undefined);
-  if (!hit || !hit[1]) {
+  const at = firstIndexed(o.code, BY_CODE);
+  const hit = at < 0 ? undefined : FLAT[at]!;
+  if (!hit) {
     ctx.issues.push(issue('info', 'unmapped-code', ref, `${ref}: ${conceptLabel(o.code)} is not one LeptoGuide reads.`, `${ref}: ${conceptLabel(o.code)} wordt door LeptoGuide niet gelezen.`));
     return;
   }

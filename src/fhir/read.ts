@@ -7,10 +7,47 @@ export function codings(cc: CodeableConcept | undefined): Coding[] {
   return Array.isArray(cc?.coding) ? cc.coding.filter((c): c is Coding => typeof c === 'object' && c !== null) : [];
 }
 
-/** The first listed code that the concept carries. */
+/** system → code → position of the first ref with that code; built once per code table. */
+export type CodeIndex = ReadonlyMap<string, ReadonlyMap<string, number>>;
+
+export function codeIndex(refs: readonly { readonly system: string; readonly code: string }[]): CodeIndex {
+  const index = new Map<string, Map<string, number>>();
+  refs.forEach((r, i) => {
+    let codes = index.get(r.system);
+    if (!codes) index.set(r.system, (codes = new Map()));
+    if (!codes.has(r.code)) codes.set(r.code, i);
+  });
+  return index;
+}
+
+/** Position (in the table the index was built from) of the first listed code that the concept carries, or -1. */
+export function firstIndexed(cc: CodeableConcept | undefined, index: CodeIndex): number {
+  const cs = cc?.coding;
+  if (!Array.isArray(cc?.coding) || !cs) return -1;
+  let best = -1;
+  for (let i = 0; i < cs.length; i++) {
+    const c: unknown = cs[i];
+    if (typeof c !== 'object' || c === null) continue;
+    const { system, code } = c as Coding;
+    if (typeof system !== 'string' || typeof code !== 'string') continue;
+    const at = index.get(system)?.get(code);
+    if (at !== undefined && (best < 0 || at < best)) best = at;
+  }
+  return best;
+}
+
+const INDEXES = new WeakMap<readonly CodeRef[], CodeIndex>();
+
+/** The first listed code that the concept carries: a map look-up per coding, the table indexed on first use. */
 export function matchCode<T extends CodeRef>(cc: CodeableConcept | undefined, refs: readonly T[]): T | undefined {
-  const cs = codings(cc);
-  return refs.find((r) => cs.some((c) => c.system === r.system && c.code === r.code));
+  if (refs.length <= 2) {
+    const cs = codings(cc);
+    return refs.find((r) => cs.some((c) => c.system === r.system && c.code === r.code));
+  }
+  let index = INDEXES.get(refs);
+  if (!index) INDEXES.set(refs, (index = codeIndex(refs)));
+  const at = firstIndexed(cc, index);
+  return at < 0 ? undefined : refs[at];
 }
 
 export function codeKey(r: { system?: string; code?: string }): string {

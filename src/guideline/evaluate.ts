@@ -1,11 +1,11 @@
 import { condName } from '../engine/compile.js';
-import { run } from '../engine/evaluate.js';
+import { compileFast, type Decision, type FastModel } from '../engine/fast.js';
 import type { Assumption, ChartResult, GuardResult, IssueResult, Missing, Note, RuleKind, TableResult, Text } from '../engine/types.js';
 import type { Case } from './case-schema.js';
-import type { LmFacts, Option } from './facts.js';
+import type { Input, LmFacts, Option } from './facts.js';
 import { CONTENT_HASH } from './content-hash.js';
 import { COMPILED, GUIDELINE, MODEL } from './model.js';
-import { predicates } from './predicates.js';
+import { predicates, type PredicateName } from './predicates.js';
 import { decidesPhrase, voiOf, weight } from './voi.js';
 import type { Voi } from '../engine/voi.js';
 
@@ -127,11 +127,28 @@ export interface EvaluateOptions {
   readonly needed?: boolean;
 }
 
+/**
+ * The model compiled to index arrays (src/engine/fast.ts); `run(COMPILED, …)` stays the reference. While the model
+ * has parts the compiler does not know yet (the safety guards), it decides through the interpreter behind the same
+ * interface, so nothing is ever silently ignored.
+ */
+export const FAST = compileFast(COMPILED);
+
+/** The decision only (facts, fired rules, table rows, chart ends, issues), with no trace: read it through FAST. */
+export function decide(c: Case, options: { asOf?: string } = {}): Decision<Input, LmFacts> {
+  return FAST.decide({ case: c, asOf: c.assessmentDate ?? options.asOf ?? null });
+}
+
 export function evaluate(c: Case, options: EvaluateOptions = {}): Result {
+  return evaluateWith(FAST, c, options);
+}
+
+/** evaluate() over a given core: FAST, or compileFast(COMPILED, { interpret: true }) for the interpreted reference. */
+export function evaluateWith(core: FastModel<Input, LmFacts, PredicateName>, c: Case, options: EvaluateOptions = {}): Result {
   if (options.asOf !== undefined && !isCalendarDate(options.asOf)) throw new InvalidAsOfError(options.asOf);
   const asOf = c.assessmentDate ?? options.asOf ?? null;
   const input = { case: c, asOf };
-  const r = run(COMPILED, input);
+  const r = core.explain(core.decide(input));
   const f = r.facts;
   const scope = scopeOf(f);
   const out = scope === 'out-of-scope';
