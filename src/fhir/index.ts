@@ -1,5 +1,5 @@
 // FHIR R4 → LeptoGuide case: the pure mapping, its code tables and the searches it needs.
-export { mapFhir } from './map.js';
+export { CLINICIAN_JUDGEMENTS, mapFhir } from './map.js';
 export type { MapOptions, MapResult } from './map.js';
 export type { FhirInput } from './input.js';
 export type { Source, MapIssue } from './types.js';

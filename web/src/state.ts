@@ -11,6 +11,8 @@ export const view = signal<View>('case');
 export const draft = signal<Draft>({});
 export const sources = signal<Readonly<Record<string, FieldSource>>>({});
 export const notice = signal<string>('');
+/** Fields the clinician must judge (no record carries them): marked in the form while empty (SMART pre-fill). */
+export const toJudge = signal<ReadonlySet<string>>(new Set());
 
 /** Today in local time, YYYY-MM-DD: the evaluation date unless the case names an assessment date. */
 export function today(): string {
