@@ -11,6 +11,7 @@ import { cdsRoutes } from './cds/routes.js';
 import type { ServerConfig } from './config.js';
 import type { Deps } from './deps.js';
 import { errorResponse, notFound } from './errors.js';
+import { guidelinePageRoutes } from './guideline-page.js';
 import { requestLog } from './log.js';
 
 const NOT_BUILT = '<!doctype html><html lang="en"><meta charset="utf-8"><title>LeptoGuide</title>'
@@ -50,6 +51,7 @@ export function createApp(config: ServerConfig, deps: Deps): Hono {
   app.use('/api/*', noStore);
   app.use('/cds-services/*', noStore);
   app.route('/', apiRoutes(config, deps.today, () => deps.feedback.status()));
+  app.route('/', guidelinePageRoutes());
   app.route('/', cdsRoutes(config, deps, createVerifier(config.auth, config.publicUrl)));
   const web = config.webDir;
   if (web && existsSync(join(web, 'index.html'))) {

@@ -91,7 +91,9 @@ describe('JWT verification', () => {
   });
 
   it('protects feedback too (aud is the feedback URL)', async () => {
-    const fb = { feedback: [{ card: '7b3f1b4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b', outcome: 'accepted', outcomeTimestamp: '2026-11-26T10:00:00Z' }] };
+    const card = '7b3f1b4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
+    await h.deps.feedback.recordCards([{ uuid: card, serviceId: 'leptoguide-patient-view', kind: 'info', requirementIds: [], guidelineVersion: '2022-09', contentHash: 'x', issuedAt: '2026-11-26T09:00:00Z' }]);
+    const fb = { feedback: [{ card, outcome: 'overridden', outcomeTimestamp: '2026-11-26T10:00:00Z' }] };
     const path = `${PATH}/feedback`;
     expect((await h.client.request(path, json(fb))).status).toBe(401);
     const t = await token(es, { aud: `${PUBLIC_URL}${path}` });

@@ -1,6 +1,6 @@
 // patient-view: one card with where the patient stands and the advice, when LM is known or suspected.
 import { randomUUID } from 'node:crypto';
-import { CERTAINTY_TEXT, positionLabel, renderReport, ui, type Lang } from '../../index.js';
+import { CERTAINTY_TEXT, positionLabel, ui, type Lang, type Result } from '../../index.js';
 import { source, summary, type Card } from './cards.js';
 import type { PatientPicture } from './patient.js';
 
@@ -19,16 +19,38 @@ function recordNotes(p: PatientPicture, lang: Lang): string {
   return issues.length ? `\n## ${header}\n\n${issues.join('\n')}\n` : '';
 }
 
+const KEY_LINES = 5;
+
+/** The answer in short: the first lines of advice (urgent first) with IDs, what is needed to decide, what is for the clinician. */
+function answer(r: Result, judge: readonly string[], lang: Lang): string {
+  const lines = r.recommendations.filter((i) => i.group !== 'scope');
+  const key = [...lines.filter((i) => i.urgent), ...lines.filter((i) => !i.urgent)].slice(0, KEY_LINES)
+    .map((i) => `- ${i.urgent ? '**' : ''}${i.text[lang]}${i.urgent ? '**' : ''} [${i.ids.join(', ')}]`);
+  const more = lines.length - key.length;
+  const out = [...key];
+  if (more > 0) out.push(lang === 'nl' ? `- … en ${more} regel(s) meer in LeptoGuide.` : `- … and ${more} more line(s) in LeptoGuide.`);
+  const missing = r.missing.slice(0, 3).map((m) => m.label[lang]);
+  if (missing.length) out.push('', `${lang === 'nl' ? 'Nodig om te beslissen' : 'Needed to decide'}: ${missing.join('; ')}.`);
+  if (judge.length) {
+    out.push('', lang === 'nl'
+      ? `Te beoordelen door u (staat in geen dossier): ${judge.join(', ')}.`
+      : `To be judged by you (in no record): ${judge.join(', ')}.`);
+  }
+  out.push('', lang === 'nl'
+    ? 'Het volledige advies met onderbouwing en bronnen: open LeptoGuide (link hieronder).'
+    : 'The full advice with rationale and sources: open LeptoGuide (link below).');
+  return out.join('\n');
+}
+
 /** The patient-view card, or none when LM is neither known nor suspected. */
 export function patientViewCards(p: PatientPicture, publicUrl: string, lang: Lang, newId: () => string = randomUUID): Card[] {
   if (!p.lmKnown && !p.lmSuspected) return [];
   const r = p.result;
   const first = r.recommendations.find((i) => i.group !== 'scope');
-  const report = renderReport(r, lang, 'markdown').replace(/^# .*\n/, '');
   return [{
     uuid: newId(),
     summary: summary(summaryText(p, lang)),
-    detail: report + recordNotes(p, lang),
+    detail: answer(r, p.judge, lang) + recordNotes(p, lang),
     indicator: r.recommendations.some((i) => i.urgent) ? 'critical'
       : r.errors.length || r.recommendations.some((i) => i.group === 'safety') ? 'warning' : 'info',
     source: source(publicUrl, lang, first?.section ?? null, first?.ids[0] ?? null),
