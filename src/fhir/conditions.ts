@@ -12,7 +12,7 @@ export interface PrimaryValue {
   readonly verification: 'confirmed' | 'suspected' | 'unstated';
 }
 
-const ICD_SYSTEMS: readonly string[] = [SYSTEM.icd10, SYSTEM.icd10cm];
+const ICD_SYSTEMS: readonly string[] = [SYSTEM.icd10, SYSTEM.icd10cm, SYSTEM.icd10nl];
 
 export function readCondition(c: Condition, ref: string, ctx: Ctx): void {
   const verification = codings(c.verificationStatus)[0]?.code;
