@@ -130,6 +130,7 @@ describe('CDS Hooks 2.0 card rules', () => {
         expect(detail).toContain('open LeptoGuide');
         expect(detail).toContain('To be judged by you');
         expect(detail.split('\n').filter((l) => l.startsWith('- ') && / \[[A-Z]/.test(l)).length).toBeLessThanOrEqual(5);
+        expect(detail.split('\n')[0]).not.toMatch(/For information/);
         const source = c.source as Obj;
         expect(source.url).toMatch(/^https:\/\/leptoguide\.example\.org\/guideline\?section=[^&]+&lang=en$/);
         const link = (c.links as Obj[])[0]!;

@@ -21,10 +21,12 @@ function recordNotes(p: PatientPicture, lang: Lang): string {
 
 const KEY_LINES = 5;
 
-/** The answer in short: the first lines of advice (urgent first) with IDs, what is needed to decide, what is for the clinician. */
+/** The answer in short: the key lines of advice (urgent, do/avoid, consider, then information) with IDs, what is needed to decide, what is for the clinician. */
 function answer(r: Result, judge: readonly string[], lang: Lang): string {
   const lines = r.recommendations.filter((i) => i.group !== 'scope');
-  const key = [...lines.filter((i) => i.urgent), ...lines.filter((i) => !i.urgent)].slice(0, KEY_LINES)
+  // Urgent first, then what to do or avoid, then what to consider; statements for information only last.
+  const rank = (i: (typeof lines)[number]): number => (i.urgent ? 0 : i.kind === 'do' || i.kind === 'avoid' ? 1 : i.kind === 'consider' ? 2 : 3);
+  const key = [...lines].sort((a, b) => rank(a) - rank(b)).slice(0, KEY_LINES)
     .map((i) => `- ${i.urgent ? '**' : ''}${i.text[lang]}${i.urgent ? '**' : ''} [${i.ids.join(', ')}]`);
   const more = lines.length - key.length;
   const out = [...key];
