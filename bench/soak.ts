@@ -30,7 +30,9 @@ function ask(child: ChildProcess): Promise<Memory> {
 
 const body = (name: string): string => readFileSync(root(`docs/examples/${name}`), 'utf8');
 const orderSelect = JSON.parse(body('cds-order-sign.json')) as { context: Record<string, unknown> };
-const feedback = JSON.stringify({ feedback: [{ card: '0d9d2c56-5b1f-4c61-9a59-3b1b0f0e6a01', outcome: 'overridden', overrideReason: { reason: { system: 'urn:leptoguide:cds:override-reason', code: 'mdo-decision' } }, outcomeTimestamp: '2026-11-26T10:00:00Z' }] });
+// Feedback must name a card the service issued (CDS Hooks 2.0): CARD is replaced by one issued before the run.
+const feedbackFor = (card: string): string => JSON.stringify({ feedback: [{ card, outcome: 'overridden', overrideReason: { reason: { system: 'urn:leptoguide:cds:override-reason', code: 'mdo-decision' } }, outcomeTimestamp: '2026-11-26T10:00:00Z' }] });
+let feedback = feedbackFor('CARD');
 const json = { 'content-type': 'application/json' };
 const REQUESTS = [
   { method: 'POST' as const, path: '/api/evaluate?lang=en', headers: json, body: body('2-nsclc-egfr-poor-performance.json') },
@@ -45,6 +47,9 @@ const REQUESTS = [
 const child = fork(here('./http-server.js'), [], { execArgv: ['--expose-gc'], env: { ...process.env, BENCH_WORKERS: '1' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 const port = await new Promise<number>((ok) => child.once('message', (m: { port: number }) => ok(m.port)));
 const url = `http://127.0.0.1:${port}`;
+const issued = await (await fetch(`${url}/cds-services/leptoguide-order-sign`, { method: 'POST', headers: json, body: body('cds-order-sign.json') })).json() as { cards: { uuid: string }[] };
+feedback = feedbackFor(issued.cards[0]!.uuid);
+for (const r of REQUESTS) if (r.path.endsWith('/feedback')) r.body = feedback;
 log('soak: warm-up 5 s');
 await autocannon({ url, connections: CONNECTIONS, duration: 5, overallRate: RATE, requests: REQUESTS });
 const start = await ask(child);

@@ -57,7 +57,8 @@ function tumour(b: Builder, c: Record<string, unknown>): void {
   if (primary) {
     const v = primary.value as PrimaryValue;
     b.put(c, 'primaryTumour', 'primaryTumour', { ...primary, value: v.tumour });
-    if (!v.known) b.put(c, 'knownCancer', 'knownCancer', { ...primary, value: false });
+    // "Primary tumour diagnosed": yes for a confirmed Condition, no for a suspected one; unstated leaves it to the form.
+    if (v.verification !== 'unstated') b.put(c, 'knownCancer', 'knownCancer', { ...primary, value: v.verification === 'confirmed' });
   }
   const markers: Record<string, unknown> = {};
   for (const m of MARKERS) b.put(markers, m, `markers.${m}`, b.take(`markers.${m}`));

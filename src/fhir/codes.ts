@@ -6,6 +6,12 @@ export const SYSTEM = {
   snomed: 'http://snomed.info/sct',
   icd10: 'http://hl7.org/fhir/sid/icd-10',
   icd10cm: 'http://hl7.org/fhir/sid/icd-10-cm',
+  /** ICD-10 NL (Dutch translation; Nictiz nl-core Problem, DHD Diagnosethesaurus mappings). */
+  icd10nl: 'http://hl7.org/fhir/sid/icd-10-nl',
+  /** G-Standaard (Z-Index) product codes: PRK prescription product, HPK trade product, GPK generic product. */
+  gstandaardPrk: 'urn:oid:2.16.840.1.113883.2.4.4.10',
+  gstandaardHpk: 'urn:oid:2.16.840.1.113883.2.4.4.7',
+  gstandaardGpk: 'urn:oid:2.16.840.1.113883.2.4.4.1',
   icdo3: 'http://terminology.hl7.org/CodeSystem/icd-o-3',
   hgnc: 'http://www.genenames.org',
   atc: 'http://www.whocc.no/atc',
@@ -29,8 +35,8 @@ const local = (code: string, display: string): CodeRef => ({ system: SYSTEM.loca
 
 /** Observation codes, by the case field (or group of fields) they fill. */
 export const OBSERVATION_CODES = {
-  kps: [loinc('89243-0', 'Karnofsky Performance Status score')],
-  ecog: [loinc('89247-1', 'ECOG Performance Status score')],
+  kps: [loinc('89243-0', 'Karnofsky Performance Status score'), snomed('761869008', 'Karnofsky Performance Status score (observable entity)')],
+  ecog: [loinc('89247-1', 'ECOG Performance Status score'), snomed('423740007', 'Eastern Cooperative Oncology Group performance status (observable entity)')],
   csfLeukocytes: [
     loinc('26465-5', 'Leukocytes [#/volume] in Cerebral spinal fluid'),
     loinc('806-0', 'Leukocytes [#/volume] in Cerebral spinal fluid by Manual count'),
@@ -117,6 +123,13 @@ export const ECOG_ANSWERS: readonly (CodeRef & { readonly grade: number })[] = [
   { ...snomed('423237006', 'ECOG 4'), grade: 4 }, { ...snomed('423409001', 'ECOG 5'), grade: 5 },
 ];
 
+/** Karnofsky answers: the LOINC answer list of 89243-0 (LA29175-9 = 100 … LA29184-1 = 10; LA9627-6 = 0, dead). */
+export const KPS_ANSWERS: readonly (CodeRef & { readonly score: number })[] = [
+  ...(['LA29175-9', 'LA29176-7', 'LA29177-5', 'LA29178-3', 'LA29179-1', 'LA29180-9', 'LA29181-7', 'LA29182-5', 'LA29183-3', 'LA29184-1'] as const)
+    .map((code, i) => ({ ...loinc(code, `KPS ${100 - 10 * i}`), score: 100 - 10 * i })),
+  { ...loinc('LA9627-6', 'KPS 0: Dead'), score: 0 },
+];
+
 /** SNOMED CT disorders for the primary tumour. */
 export const PRIMARY_SNOMED: readonly (CodeRef & { readonly tumour: PrimaryTumour })[] = [
   { ...snomed('254837009', 'Malignant neoplasm of breast'), tumour: 'breast' },
@@ -143,12 +156,14 @@ export const SECONDARY_ICD10 = {
     { system: SYSTEM.icd10cm, code: 'C79.32', display: 'Secondary malignant neoplasm of cerebral meninges', status: 'sourced' },
     { system: SYSTEM.icd10cm, code: 'C79.49', display: 'Secondary malignant neoplasm of other parts of nervous system (spinal LM)', status: 'unverified' },
     { system: SYSTEM.icd10, code: 'C79.4', display: 'Secondary malignant neoplasm of other and unspecified parts of nervous system', status: 'unverified' },
+    { system: SYSTEM.icd10nl, code: 'C79.4', display: 'Secundaire maligne neoplasma van overige en niet-gespecificeerde delen van zenuwstelsel', status: 'unverified' },
   ],
   brain: [
     { system: SYSTEM.icd10cm, code: 'C79.31', display: 'Secondary malignant neoplasm of brain', status: 'sourced' },
   ],
   brainOrMeninges: [
     { system: SYSTEM.icd10, code: 'C79.3', display: 'Secondary malignant neoplasm of brain and cerebral meninges', status: 'unverified' },
+    { system: SYSTEM.icd10nl, code: 'C79.3', display: 'Secundaire maligne neoplasma van hersenen en hersenvliezen', status: 'unverified' },
   ],
 } as const satisfies Record<string, readonly CodeRef[]>;
 
@@ -164,7 +179,7 @@ export const HISTOLOGY_EXTENSION = 'http://hl7.org/fhir/us/mcode/StructureDefini
 /** CSF as a specimen type. */
 export const CSF_SPECIMEN: readonly CodeRef[] = [
   { system: SYSTEM.v20487, code: 'CSF', display: 'Cerebral Spinal Fluid', status: 'sourced' },
-  snomed('258450006', 'Cerebrospinal fluid sample', 'unverified'),
+  snomed('258450006', 'Cerebrospinal fluid sample'),
 ];
 
 /** Local codes with no standard: the LeptoGuide CodeSystem (docs/fhir-mapping.md). */
@@ -182,6 +197,15 @@ export const LOCAL_MRI_PATTERNS = ['A', 'B', 'C', 'D-hydrocephalus', 'D-normal']
 export const LOCAL_CERTAINTY = ['confirmed', 'probable', 'possible', 'lacking-evidence'] as const;
 export const LOCAL_CATEGORIES = ['category-1', 'category-2', 'category-3'] as const;
 export const LOCAL_CYTOLOGY = ['positive', 'negative', 'equivocal', 'not-done'] as const;
+
+/** G-Standaard code systems: a medication coded only with these cannot be classified offline (reported, never guessed). */
+export const GSTANDAARD_SYSTEMS: readonly string[] = [SYSTEM.gstandaardPrk, SYSTEM.gstandaardHpk, SYSTEM.gstandaardGpk];
+
+/** Dutch spellings of generic names (G-Standaard product names), where they differ from the English ones below. */
+export const DUTCH_NAMES: Readonly<Record<string, string>> = {
+  cisplatin: 'cisplatine', carboplatin: 'carboplatine', methotrexate: 'methotrexaat', eribulin: 'eribuline', letrozole: 'letrozol',
+  anastrozole: 'anastrozol', exemestane: 'exemestaan', etoposide: 'etoposide', temozolomide: 'temozolomide',
+};
 
 /** Drugs by therapy class: ATC code (unverified, from the WHO ATC index) and generic names matched in text. */
 export const DRUGS: readonly { readonly name: string; readonly atc: string; readonly therapy: TherapyClass }[] = [

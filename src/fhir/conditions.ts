@@ -8,10 +8,11 @@ import { issue } from './types.js';
 
 export interface PrimaryValue {
   readonly tumour: PrimaryTumour;
-  readonly known: boolean;
+  /** verificationStatus: confirmed (diagnosed), suspected (provisional, differential, unconfirmed) or not stated. */
+  readonly verification: 'confirmed' | 'suspected' | 'unstated';
 }
 
-const ICD_SYSTEMS: readonly string[] = [SYSTEM.icd10, SYSTEM.icd10cm];
+const ICD_SYSTEMS: readonly string[] = [SYSTEM.icd10, SYSTEM.icd10cm, SYSTEM.icd10nl];
 
 export function readCondition(c: Condition, ref: string, ctx: Ctx): void {
   const verification = codings(c.verificationStatus)[0]?.code;
@@ -35,8 +36,8 @@ export function readCondition(c: Condition, ref: string, ctx: Ctx): void {
   }
   const primary = primaryOf(c, ref, ctx);
   if (primary === undefined) return;
-  const known = !(verification === 'provisional' || verification === 'differential' || verification === 'unconfirmed');
-  const value: PrimaryValue = { tumour: primary.tumour, known };
+  const suspected = verification === 'provisional' || verification === 'differential' || verification === 'unconfirmed';
+  const value: PrimaryValue = { tumour: primary.tumour, verification: suspected ? 'suspected' : verification === 'confirmed' ? 'confirmed' : 'unstated' };
   ctx.draft.add('primaryTumour', candidate(value, ref, primary.code, date));
   if (primary.tumour === 'breast') readHistology(c, ref, date, ctx);
 }

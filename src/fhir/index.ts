@@ -1,6 +1,6 @@
 // FHIR R4 → LeptoGuide case: the pure mapping, its code tables and the searches it needs.
 export { mapFhir } from './full.js';
-export { mapFhirWith } from './map.js';
+export { CLINICIAN_JUDGEMENTS, mapFhirWith } from './map.js';
 export type { MapOptions, MapResult } from './map.js';
 export type { FhirInput } from './input.js';
 export type { Source, MapIssue } from './types.js';

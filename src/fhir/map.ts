@@ -16,11 +16,21 @@ export interface MapOptions {
   readonly asOf?: string;
 }
 
+/**
+ * Case fields that are the clinician's judgement: no FHIR resource carries them (no zib, no US Core or mCODE profile).
+ * They are never filled from a record and never defaulted; the pre-filled form marks them "to be judged by you".
+ */
+export const CLINICIAN_JUDGEMENTS = [
+  'severeEncephalopathy', 'severeNeurologicalDeficit', 'systemicDisease.status', 'systemicDisease.threatening', 'resistanceToTherapy',
+] as const;
+
 export interface MapResult {
   readonly case: Case;
   /** Case field path (as parseCase names it, e.g. performance.kps, lumbarPunctures[0].protein) → where it came from. */
   readonly sources: Record<string, Source>;
   readonly issues: MapIssue[];
+  /** The clinician's judgements the record cannot supply (CLINICIAN_JUDGEMENTS): to be entered by the user. */
+  readonly judge: readonly string[];
 }
 
 /**
@@ -53,7 +63,7 @@ export function mapFhirWith(input: FhirInput, options: MapOptions = {}, validate
   const built = build(ctx.draft, issues, asOfEnd);
   const result = validate ? checked(built.case, built.sources, issues, validate) : built;
   reportUnused(entries, result.sources, issues);
-  return { case: result.case, sources: result.sources, issues };
+  return { case: result.case, sources: result.sources, issues, judge: CLINICIAN_JUDGEMENTS.filter((f) => !(f in result.sources)) };
 }
 
 function readEntry(e: Entry, ctx: Ctx, patient: string | undefined, asOfEnd: number | undefined): void {

@@ -1,7 +1,7 @@
 // MedicationStatement / MedicationRequest → current therapy classes (ATC code or generic name).
 import type { CodeableConcept, Medication, MedicationRequest, MedicationStatement } from '@medplum/fhirtypes';
 import type { TherapyClass } from '../index.js';
-import { DRUGS, SYSTEM } from './codes.js';
+import { DRUGS, DUTCH_NAMES, GSTANDAARD_SYSTEMS, SYSTEM } from './codes.js';
 import { candidate, codings, conceptLabel, text, timeOf } from './read.js';
 import type { Ctx } from './resolve.js';
 import { issue } from './types.js';
@@ -19,6 +19,15 @@ export function readMedication(m: MedicationStatement | MedicationRequest, ref: 
   }
   const drugs = drugsIn(concept);
   const label = conceptLabel(concept);
+  const gstandaard = codings(concept).filter((k) => GSTANDAARD_SYSTEMS.includes(k.system ?? ''));
+  if (drugs.length === 0 && gstandaard.length && !codings(concept).some((k) => k.system === SYSTEM.atc)) {
+    // A G-Standaard code without ATC: classifying it needs the G-Standaard itself (not available offline); never guessed.
+    const codes = gstandaard.map((k) => `${k.system === SYSTEM.gstandaardPrk ? 'PRK' : k.system === SYSTEM.gstandaardHpk ? 'HPK' : 'GPK'} ${k.code ?? '?'}`).join(', ');
+    ctx.issues.push(issue('warning', 'gstandaard-unclassified', ref,
+      `${ref}: ${label} (G-Standaard ${codes}, no ATC) cannot be classified offline; if it is a cancer therapy, enter therapies.current by hand.`,
+      `${ref}: ${label} (G-Standaard ${codes}, geen ATC) is offline niet in te delen; is het een oncologische therapie, vul therapies.current dan zelf in.`));
+    return;
+  }
   if (drugs.length === 0) {
     ctx.issues.push(issue('info', 'unmapped-medication', ref, `${ref}: ${label} is not a therapy LeptoGuide weighs.`, `${ref}: ${label} is geen therapie die LeptoGuide weegt.`));
     return;
@@ -51,11 +60,11 @@ function medicationConcept(m: MedicationStatement | MedicationRequest, ctx: Ctx)
 }
 
 /** Each drug's word pattern, compiled once. */
-const NAMES = DRUGS.map((d) => new RegExp(`\\b${d.name}\\b`));
 
 function drugsIn(cc: CodeableConcept): TherapyClass[] {
   const atc = codings(cc).filter((k) => k.system === SYSTEM.atc).map((k) => k.code);
   const words = text(cc);
-  const classes = DRUGS.filter((d, i) => atc.includes(d.atc) || (words.includes(d.name) && NAMES[i]!.test(words))).map((d) => d.therapy);
+  const named = (name: string | undefined): boolean => name !== undefined && new RegExp(`\\b${name}\\b`).test(words);
+  const classes = DRUGS.filter((d) => atc.includes(d.atc) || named(d.name) || named(DUTCH_NAMES[d.name])).map((d) => d.therapy);
   return [...new Set(classes)];
 }

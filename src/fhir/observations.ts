@@ -1,7 +1,8 @@
 // Observation → performance, CSF findings (per lumbar puncture date), tumour markers, MRI, symptoms, biopsy.
 import type { Observation, Specimen } from '@medplum/fhirtypes';
 import {
-  CSF_SPECIMEN, ECOG_ANSWERS, LOCAL_MRI_FINDINGS, LOCAL_MRI_REGIONS, LOCAL_SYMPTOMS, OBSERVATION_CODES, SYSTEM, type CodeRef, type ObservationKind,
+  CSF_SPECIMEN, ECOG_ANSWERS, KPS_ANSWERS, LOCAL_MRI_FINDINGS, LOCAL_MRI_REGIONS, LOCAL_SYMPTOMS, OBSERVATION_CODES, SYSTEM, type CodeRef,
+  type ObservationKind,
 } from './codes.js';
 import { readVariant } from './genomics.js';
 import { unreadable, type Obs } from './obs.js';
@@ -42,8 +43,10 @@ function add(x: Obs, path: string, value: unknown): void {
   x.ctx.draft.add(path, candidate(value, x.ref, x.code, x.date));
 }
 
+/** KPS as a number (valueInteger, valueQuantity) or a coded answer (LOINC answer list), as the record has it. */
 function kps(x: Obs): void {
-  const n = numberOf(x.o);
+  const coded = matchCode(x.o.valueCodeableConcept, KPS_ANSWERS)?.score;
+  const n = coded !== undefined ? { value: coded, unit: '' } : numberOf(x.o);
   if (!n || !Number.isInteger(n.value) || n.value < 10 || n.value > 100 || n.value % 10 !== 0) {
     unreadable(x, 'KPS must be 10-100 in steps of 10', 'KPS moet 10-100 zijn in stappen van 10');
   } else add(x, 'performance.kps', n.value);

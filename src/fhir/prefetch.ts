@@ -9,7 +9,8 @@ export function prefetchTemplates(): Record<string, string> {
   return {
     patient: 'Patient/{{context.patientId}}',
     conditions: 'Condition?patient={{context.patientId}}',
-    observations: `Observation?patient={{context.patientId}}&code=${observationCodes().join(',')}`,
+    // Search values percent-encoded (system|code has ':', '/' and '|', which proxies mangle); ',' separates the codes (OR).
+    observations: `Observation?patient={{context.patientId}}&code=${observationCodes().map(encodeURIComponent).join(',')}`,
     specimens: 'Specimen?patient={{context.patientId}}',
     medicationStatements: 'MedicationStatement?patient={{context.patientId}}',
     medicationRequests: 'MedicationRequest?patient={{context.patientId}}',

@@ -11,20 +11,37 @@ import { cdsRoutes } from './cds/routes.js';
 import type { ServerConfig } from './config.js';
 import type { Deps } from './deps.js';
 import { errorResponse, notFound } from './errors.js';
+import { guidelinePageRoutes } from './guideline-page.js';
 import { requestLog } from './log.js';
 
 const NOT_BUILT = '<!doctype html><html lang="en"><meta charset="utf-8"><title>LeptoGuide</title>'
   + '<h1>LeptoGuide service</h1><p>The web app is not built (run <code>npm run build</code>). '
   + 'The API is at <a href="/api/openapi.json">/api/openapi.json</a>, CDS Hooks discovery at <a href="/cds-services">/cds-services</a>.</p></html>';
 
+/** The SMART App Launch pages: they talk to the EHR's FHIR and authorization servers (docs/smart.md). */
+const SMART_PAGE = /(^|\/)(launch|smart)\.html$/;
+
+/**
+ * The Content Security Policy of a response: no inline scripts, no third-party origins, except that the SMART pages may
+ * connect to the configured EHR origins (SMART_ORIGINS) and every page may be framed by FRAME_ANCESTORS.
+ */
+export function contentSecurityPolicy(config: ServerConfig, path: string): string {
+  const connect = ["'self'", ...(SMART_PAGE.test(path) ? config.csp.smartConnect : [])];
+  return [
+    "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: blob:", `connect-src ${connect.join(' ')}`,
+    "object-src 'none'", "base-uri 'self'", "form-action 'none'", `frame-ancestors ${["'self'", ...config.csp.frameAncestors].join(' ')}`,
+  ].join('; ');
+}
+
 export function createApp(config: ServerConfig, deps: Deps): Hono {
   const app = new Hono();
   app.use(requestLog(deps));
+  app.use(async (c, next) => {
+    await next();
+    c.header('Content-Security-Policy', contentSecurityPolicy(config, c.req.path));
+  });
   app.use(secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:', 'blob:'], connectSrc: ["'self'"],
-      objectSrc: ["'none'"], baseUri: ["'self'"], formAction: ["'none'"], frameAncestors: ["'self'"],
-    },
+    contentSecurityPolicy: undefined,
     xFrameOptions: false,
     crossOriginResourcePolicy: 'cross-origin',
     referrerPolicy: 'no-referrer',
@@ -34,7 +51,8 @@ export function createApp(config: ServerConfig, deps: Deps): Hono {
   app.use('/api/*', noStore);
   app.use('/cds-services/*', noStore);
   app.route('/', apiRoutes(config, deps.today, () => deps.feedback.status()));
-  app.route('/', cdsRoutes(config, deps, createVerifier(config.auth)));
+  app.route('/', guidelinePageRoutes());
+  app.route('/', cdsRoutes(config, deps, createVerifier(config.auth, config.publicUrl)));
   const web = config.webDir;
   if (web && existsSync(join(web, 'index.html'))) {
     app.use('*', serveStatic({ root: web }));

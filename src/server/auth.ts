@@ -1,5 +1,7 @@
 // CDS Hooks "Trusting CDS Clients": verify the EHR's bearer JWT (asymmetric only, allow-listed iss and jku, aud, sub,
-// exp, iat, jti; a lifetime no longer than the accepted age; each jti once). Each refusal has a reason class for the log.
+// exp, iat, nbf when present, jti; a lifetime no longer than the accepted age; each jti once). Each refusal has a reason
+// class for the log. An issuer with local keys (a JWKS file, e.g. a cached copy of its jku) is verified with those keys
+// whatever its jku says, and nothing is fetched: a closed hospital network needs no outbound call.
 import { readFileSync } from 'node:fs';
 import {
   createLocalJWKSet, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify,
@@ -15,7 +17,8 @@ export interface VerifiedClient {
   readonly sub: string;
 }
 
-export type Verifier = (authorization: string | undefined, audience: string) => Promise<VerifiedClient | null>;
+/** Verifies the Authorization header of a call to `path` (the JWT's aud is a configured base URL + path). */
+export type Verifier = (authorization: string | undefined, path: string) => Promise<VerifiedClient | null>;
 
 interface KeySource {
   readonly issuer: IssuerConfig;
@@ -62,7 +65,8 @@ function reasonOf(e: unknown): string {
     case 'ERR_JWT_EXPIRED': return 'jwt-expired';
     case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
       return claim === 'aud' ? 'aud-mismatch' : claim === 'iat' ? 'iat-invalid' : claim === 'iss' ? 'issuer-unknown'
-        : claim === 'sub' ? 'sub-missing' : claim === 'jti' ? 'jti-missing' : claim === 'exp' ? 'exp-missing' : 'claim-invalid';
+        : claim === 'sub' ? 'sub-missing' : claim === 'jti' ? 'jti-missing' : claim === 'exp' ? 'exp-missing'
+          : claim === 'nbf' ? 'nbf-invalid' : 'claim-invalid';
     case 'ERR_JOSE_ALG_NOT_ALLOWED': return 'alg-not-allowed';
     case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED': return 'signature-invalid';
     case 'ERR_JWKS_NO_MATCHING_KEY': return 'key-unknown';
@@ -76,7 +80,7 @@ function reasonOf(e: unknown): string {
 }
 
 /** Builds the verifier; with auth disabled it accepts every request (development only). */
-export function createVerifier(auth: ServerConfig['auth'], now: () => number = Date.now, replay = new ReplayCache()): Verifier {
+export function createVerifier(auth: ServerConfig['auth'], publicUrl: string, now: () => number = Date.now, replay = new ReplayCache()): Verifier {
   if (!auth.enabled) return async () => null;
   const sources = new Map<string, KeySource>(auth.issuers.map((issuer) => [issuer.iss, {
     issuer,
@@ -85,7 +89,7 @@ export function createVerifier(auth: ServerConfig['auth'], now: () => number = D
   }]));
   const maxAge = auth.maxTokenAgeSeconds;
   const tolerance = auth.clockToleranceSeconds;
-  return async (authorization, audience) => {
+  return async (authorization, path) => {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
     if (!token) throw unauthorized('Bearer JWT required', 'token-missing');
     let iss: string | undefined;
@@ -99,22 +103,26 @@ export function createVerifier(auth: ServerConfig['auth'], now: () => number = D
     const source = iss === undefined ? undefined : sources.get(iss);
     if (!source) throw unauthorized('Issuer not trusted', 'issuer-unknown');
     const keys = pickKeys(source, jku);
+    const bases = source.issuer.audiences.length ? source.issuer.audiences : [publicUrl];
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, keys, {
         algorithms: ALGORITHMS,
         issuer: source.issuer.iss,
-        audience,
+        audience: bases.map((b) => `${b}${path}`),
         maxTokenAge: maxAge,
         clockTolerance: tolerance,
-        requiredClaims: ['iss', 'sub', 'aud', 'exp', 'iat', 'jti'],
+        requiredClaims: ['iss', ...(source.issuer.requireSub ? ['sub'] : []), 'aud', 'exp', 'iat', 'jti'],
         currentDate: new Date(now()),
       }));
     } catch (e) {
       if (e instanceof HttpError) throw e;
       throw unauthorized(e instanceof Error && 'code' in e ? `JWT rejected (${String(e.code)})` : 'JWT rejected', reasonOf(e));
     }
-    if (typeof payload.sub !== 'string' || !payload.sub) throw unauthorized('JWT sub must be a non-empty string (CDS Hooks 2.0)', 'sub-missing');
+    if (payload.sub !== undefined || source.issuer.requireSub) {
+      if (typeof payload.sub !== 'string' || !payload.sub) throw unauthorized('JWT sub must be a non-empty string (CDS Hooks 2.0)', 'sub-missing');
+    }
+    if (payload.nbf !== undefined && typeof payload.nbf !== 'number') throw unauthorized('JWT nbf must be a number', 'nbf-invalid');
     if (typeof payload.jti !== 'string' || !payload.jti || payload.jti.length > 256) {
       throw unauthorized('JWT jti must be a non-empty string of at most 256 characters', 'jti-invalid');
     }
@@ -126,17 +134,22 @@ export function createVerifier(auth: ServerConfig['auth'], now: () => number = D
     // Accepted at most until iat + max age (+ tolerance) and until exp (+ tolerance): remember it that long.
     const forgetAt = (Math.min(exp, iat + maxAge) + tolerance) * 1000;
     if (!replay.use(`${source.issuer.iss} ${payload.jti}`, forgetAt, now())) throw unauthorized('JWT already used (jti)', 'jti-replayed');
-    return { iss: source.issuer.iss, sub: payload.sub };
+    return { iss: source.issuer.iss, sub: payload.sub ?? '' };
   };
 }
 
+/**
+ * The keys to verify with. Local keys (files) win whatever the jku says: they are the issuer's keys as configured, and
+ * a jku is then only a hint that is not followed (a jku outside the allow-list is ignored, not fatal). Without local
+ * keys a jku must be allow-listed, and is fetched; no jku means the issuer's configured URL(s).
+ */
 function pickKeys(source: KeySource, jku: string | undefined): JWTVerifyGetKey {
+  if (source.fromFiles) return source.fromFiles;
   if (jku !== undefined) {
     const byUrl = source.byUrl.get(jku);
     if (!byUrl) throw unauthorized('jku not allow-listed for this issuer', 'jku-not-allowed');
     return byUrl;
   }
-  if (source.fromFiles) return source.fromFiles;
   const first = source.byUrl.values().next();
   if (first.done) throw unauthorized('No keys configured for this issuer', 'keys-missing');
   if (source.byUrl.size === 1) return first.value;

@@ -5,10 +5,17 @@ import { DEFAULT_BODY_LIMIT_BYTES } from '../input/json.js';
 export interface IssuerConfig {
   /** The EHR's `iss` claim, allow-listed. */
   readonly iss: string;
-  /** JWKS URLs this issuer may use (a `jku` header must be one of them). */
+  /** JWKS URLs this issuer may use: fetched when a token's `jku` names one (or, without jku, when there are no local keys). */
   readonly jwksUrls: readonly string[];
-  /** JWKS files on disk for this issuer (out-of-band keys). */
+  /**
+   * JWKS files on disk for this issuer (out-of-band keys, or a cached copy of its JWKS URL). When there are any, tokens
+   * are verified with these keys only, whatever their `jku` says: nothing is fetched (closed hospital networks).
+   */
   readonly jwksFiles: readonly string[];
+  /** Base URLs a token's `aud` may start with (aud = base + endpoint path); default: PUBLIC_URL. */
+  readonly audiences: readonly string[];
+  /** Whether a token must carry `sub` (CDS Hooks 2.0: the client id). Default true. */
+  readonly requireSub: boolean;
   /** FHIR server base URLs this issuer's hook requests may name as fhirServer (queried when prefetch is incomplete). */
   readonly fhirServers: readonly string[];
 }
@@ -34,6 +41,13 @@ export interface ServerConfig {
   readonly webDir: string | null;
   /** Language of card texts: nl (language of record) or en. */
   readonly cdsLang: 'nl' | 'en';
+  /** Content Security Policy allow-lists. */
+  readonly csp: {
+    /** Origins the SMART pages (launch.html, smart.html) may connect to: the EHRs' FHIR and authorization servers. */
+    readonly smartConnect: readonly string[];
+    /** Origins that may embed the app in a frame (all pages); 'self' is always allowed. */
+    readonly frameAncestors: readonly string[];
+  };
 }
 
 export interface Listen {
@@ -62,9 +76,30 @@ function urlList(name: string, value: unknown): string[] {
   });
 }
 
+const ISSUER_KEYS = new Set(['jwks', 'jwksFile', 'jku', 'audience', 'fhirServers', 'requireSub']);
+const stringsOf = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+/** An origin (scheme://host[:port]) from a URL or origin string. */
+function originOf(name: string, value: string): string {
+  if (!isUrl(value)) throw new Error(`${name}: not an http(s) origin: ${JSON.stringify(value)}`);
+  return new URL(value).origin;
+}
+
+/** A list of origins: a JSON array or whitespace-separated. */
+function originList(name: string, raw: string | undefined): string[] {
+  if (!raw || !raw.trim()) return [];
+  const list: unknown[] = raw.trim().startsWith('[') ? JSON.parse(raw) as unknown[] : raw.split(/\s+/).filter(Boolean);
+  return [...new Set(list.map((o) => {
+    if (typeof o !== 'string') throw new Error(`${name}: not an origin: ${JSON.stringify(o)}`);
+    return originOf(name, o);
+  }))];
+}
+
 /**
- * Parses CDS_ISSUERS: a JSON object mapping each issuer to a JWKS URL or file path, a list of them, or
- * {"jwks": <url or file or list>, "fhirServers": ["https://…"]} to allow FHIR servers for that issuer.
+ * Parses CDS_ISSUERS (README "Trusted CDS clients"): a JSON object mapping each issuer to a JWKS URL or file path, a
+ * list of them, or an object {"jwks", "jwksFile", "jku", "audience", "fhirServers", "requireSub"}.
+ * Files (in jwks or jwksFile) are local keys: with any, tokens are verified with them whatever their jku says.
+ * URLs (in jwks or jku) are the allowed jku values, fetched when no local keys are configured.
  * http: JWKS URLs are refused unless allowInsecure (development).
  */
 export function parseIssuers(raw: string | undefined, options: { allowInsecure?: boolean } = {}): IssuerConfig[] {
@@ -73,18 +108,27 @@ export function parseIssuers(raw: string | undefined, options: { allowInsecure?:
   try {
     value = JSON.parse(raw);
   } catch {
-    throw new Error('CDS_ISSUERS must be a JSON object: {"<iss>": "<jwks url or file>" | ["…"] | {"jwks": …, "fhirServers": ["…"]}}');
+    throw new Error('CDS_ISSUERS must be a JSON object: {"<iss>": "<jwks url or file>" | ["…"] | {"jwks": …, "jwksFile": …, "jku": […], "audience": […], "fhirServers": ["…"], "requireSub": true}}');
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new Error('CDS_ISSUERS must be a JSON object');
   return Object.entries(value).map(([iss, v]) => {
-    const full: { jwks?: unknown; fhirServers?: unknown } = v && typeof v === 'object' && !Array.isArray(v) ? v : { jwks: v as unknown };
-    const list: unknown[] = Array.isArray(full.jwks) ? full.jwks : [full.jwks];
-    if (!list.every((s): s is string => typeof s === 'string' && s.length > 0)) throw new Error(`CDS_ISSUERS: bad key source for ${iss}`);
-    const jwksUrls = list.filter(isUrl);
+    const full: Record<string, unknown> = v && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, unknown> : { jwks: v as unknown };
+    const unknownKey = Object.keys(full).find((k) => !ISSUER_KEYS.has(k));
+    if (unknownKey) throw new Error(`CDS_ISSUERS: unknown setting "${unknownKey}" for ${iss} (known: ${[...ISSUER_KEYS].join(', ')})`);
+    const list = [...stringsOf(full.jwks), ...stringsOf(full.jwksFile), ...stringsOf(full.jku)];
+    if (!list.length || !list.every((s): s is string => typeof s === 'string' && s.length > 0)) throw new Error(`CDS_ISSUERS: bad key source for ${iss}`);
+    if (stringsOf(full.jwksFile).some((f) => typeof f === 'string' && isUrl(f))) throw new Error(`CDS_ISSUERS: jwksFile for ${iss} must be a file path`);
+    if (stringsOf(full.jku).some((u) => typeof u !== 'string' || !isUrl(u))) throw new Error(`CDS_ISSUERS: jku for ${iss} must be URLs`);
+    const jwksUrls = [...new Set(list.filter(isUrl))];
     const insecure = jwksUrls.find((u) => !/^https:/i.test(u));
     if (insecure && !options.allowInsecure) throw new Error(`CDS_ISSUERS: JWKS URL for ${iss} must be https: (http: only with ALLOW_INSECURE_NETWORK=on, for development)`);
     const fhirServers = full.fhirServers === undefined ? [] : urlList(`CDS_ISSUERS fhirServers for ${iss}`, full.fhirServers);
-    return { iss, jwksUrls, jwksFiles: list.filter((s) => !isUrl(s)).map((s) => resolve(s)), fhirServers };
+    const audiences = full.audience === undefined ? [] : urlList(`CDS_ISSUERS audience for ${iss}`, full.audience);
+    if (full.requireSub !== undefined && typeof full.requireSub !== 'boolean') throw new Error(`CDS_ISSUERS: requireSub for ${iss} must be true or false`);
+    return {
+      iss, jwksUrls, jwksFiles: [...new Set(list.filter((s) => !isUrl(s)).map((s) => resolve(s)))], audiences,
+      requireSub: full.requireSub !== false, fhirServers,
+    };
   });
 }
 
@@ -119,6 +163,10 @@ export function configFromEnv(env: NodeJS.ProcessEnv): { config: ServerConfig; l
       network: { allowInsecure, fhirServers: env.FHIR_SERVERS ? urlList('FHIR_SERVERS', env.FHIR_SERVERS) : [] },
       webDir: env.WEB_DIR === '' ? null : resolve(env.WEB_DIR ?? 'dist/web'),
       cdsLang: lang,
+      csp: {
+        smartConnect: originList('SMART_ORIGINS', env.SMART_ORIGINS),
+        frameAncestors: originList('FRAME_ANCESTORS', env.FRAME_ANCESTORS),
+      },
     },
     listen: {
       port, host, workers: Math.max(1, positiveInt('WORKERS', env.WORKERS, 1)), databaseUrl: env.DATABASE_URL || null, sqlitePath: env.SQLITE_PATH || 'leptoguide-feedback.sqlite',

@@ -46,7 +46,7 @@ describe('HL7 FHIR R4 examples', () => {
 
   it('reads what the examples do hold: an NSCLC Condition and capecitabine in a contained Medication', () => {
     const one = (file: string) => mapFhir(JSON.parse(readFileSync(join(DIR, file), 'utf8')) as Resource as never, { asOf: '2026-11-26' });
-    expect(one('Condition-f002.json').case).toEqual({ primaryTumour: 'nsclc' });
+    expect(one('Condition-f002.json').case).toEqual({ primaryTumour: 'nsclc', knownCancer: true });
     expect(one('MedicationRequest-medrx0309.json').case).toEqual({ therapies: { current: ['capecitabine'] } });
   });
 

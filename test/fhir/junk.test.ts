@@ -9,7 +9,7 @@ const byResource = (r: ReturnType<typeof mapFhir>) => Object.fromEntries(r.issue
 describe('the junk bundle', () => {
   const r = mapFhir(loadBundle('junk'), { asOf: AS_OF });
   it('reads the one good fact and reports every bad resource with a reason', () => {
-    expect(r.case).toEqual({ primaryTumour: 'breast' });
+    expect(r.case).toEqual({ primaryTumour: 'breast', knownCancer: true });
     expect(byResource(r)).toMatchObject({
       'Observation/junk-glucose-serum-2': 'unmapped-code', // serum glucose 2345-7 is not CSF glucose
       'Observation/junk-leu-blood-3': 'unmapped-code', // blood leukocytes 26464-8 are not CSF leukocytes

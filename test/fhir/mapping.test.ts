@@ -29,7 +29,7 @@ describe('breast', () => {
   it('HER2-positive: newest KPS wins over stale and conflicting ones, two punctures in date order, units converted', () => {
     const r = map('breast-her2-positive');
     expect(r.case).toEqual({
-      primaryTumour: 'breast',
+      primaryTumour: 'breast', knownCancer: true,
       markers: { her2: 'positive', hormoneReceptors: 'positive', breastHistology: 'ductal' },
       symptoms: ['headache', 'cranial-nerve-deficit'],
       mri: { done: true, date: '2026-11-15', regions: ['brain', 'spine'], findings: ['linear-sulcal', 'nodular'] },
@@ -94,7 +94,7 @@ describe('melanoma', () => {
   it('BRAF V600E; future and cancelled KPS not used; normal spine MRI is findings []', () => {
     const r = map('melanoma-braf-v600');
     expect(r.case).toMatchObject({
-      primaryTumour: 'melanoma', markers: { brafV600: 'mutant' }, performance: { ecog: 1 },
+      primaryTumour: 'melanoma', knownCancer: true, markers: { brafV600: 'mutant' }, performance: { ecog: 1 },
       mri: { done: true, date: '2026-11-18', regions: ['spine'], findings: [] },
       therapies: { current: ['braf-mek-inhibitor'] },
     });
@@ -105,7 +105,7 @@ describe('melanoma', () => {
   it('a non-V600 BRAF variant does not decide V600; an absent V600 does; stopped therapy is not current', () => {
     const r = map('melanoma-braf-wild-type');
     expect(r.case).toEqual({
-      primaryTumour: 'melanoma', markers: { brafV600: 'wild-type' }, performance: { kps: 80 }, therapies: { current: ['checkpoint-inhibitor'] },
+      primaryTumour: 'melanoma', knownCancer: true, markers: { brafV600: 'wild-type' }, performance: { kps: 80 }, therapies: { current: ['checkpoint-inhibitor'] },
     });
     expect(issuesAbout(r, 'Observation/melanoma-wt-variant-2')).toEqual(['other-variant']);
     expect(issuesAbout(r, 'MedicationStatement/melanoma-wt-medstat-6')).toEqual(['not-current']);
@@ -124,7 +124,7 @@ describe('SCLC and germ-cell', () => {
   it('testicular cancer read as germ-cell (reported); CSF AFP raised by the reference range', () => {
     const r = map('germ-cell-afp');
     expect(r.case).toEqual({
-      primaryTumour: 'germ-cell', performance: { kps: 90 },
+      primaryTumour: 'germ-cell', knownCancer: true, performance: { kps: 90 },
       lumbarPunctures: [{ date: '2026-11-18', cytology: 'negative', leukocytes: 6, afp: 'raised' }],
     });
     expect(codesOf(r)).toContain('assumed-germ-cell');

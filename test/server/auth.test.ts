@@ -91,7 +91,9 @@ describe('JWT verification', () => {
   });
 
   it('protects feedback too (aud is the feedback URL)', async () => {
-    const fb = { feedback: [{ card: '7b3f1b4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b', outcome: 'accepted', outcomeTimestamp: '2026-11-26T10:00:00Z' }] };
+    const card = '7b3f1b4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
+    await h.deps.feedback.recordCards([{ uuid: card, serviceId: 'leptoguide-patient-view', kind: 'info', requirementIds: [], guidelineVersion: '2022-09', contentHash: 'x', issuedAt: '2026-11-26T09:00:00Z' }]);
+    const fb = { feedback: [{ card, outcome: 'overridden', outcomeTimestamp: '2026-11-26T10:00:00Z' }] };
     const path = `${PATH}/feedback`;
     expect((await h.client.request(path, json(fb))).status).toBe(401);
     const t = await token(es, { aud: `${PUBLIC_URL}${path}` });
@@ -182,7 +184,9 @@ describe('jti replay cache', () => {
 describe('CDS_ISSUERS', () => {
   it('maps each issuer to JWKS URLs and files', () => {
     const [a, b] = parseIssuers('{"https://sandbox.cds-hooks.org":"https://sandbox.cds-hooks.org/.well-known/jwks.json","ehr":["keys/ehr.json","https://ehr/jwks"]}');
-    expect(a).toEqual({ iss: 'https://sandbox.cds-hooks.org', jwksUrls: ['https://sandbox.cds-hooks.org/.well-known/jwks.json'], jwksFiles: [], fhirServers: [] });
+    expect(a).toEqual({
+      iss: 'https://sandbox.cds-hooks.org', jwksUrls: ['https://sandbox.cds-hooks.org/.well-known/jwks.json'], jwksFiles: [], audiences: [], requireSub: true, fhirServers: [],
+    });
     expect(b!.jwksUrls).toEqual(['https://ehr/jwks']);
     expect(b!.jwksFiles[0]).toMatch(/keys\/ehr\.json$/);
     expect(() => parseIssuers('not json')).toThrow(/CDS_ISSUERS/);
@@ -196,5 +200,74 @@ describe('CDS_ISSUERS', () => {
     expect(() => configFromEnv({ CDS_ISSUERS: '{"https://ehr":"http://ehr/jwks"}' })).toThrow(/must be https/);
     expect(configFromEnv({ NODE_ENV: 'development', CDS_ISSUERS: '{"https://ehr":"http://ehr/jwks"}' }).config.network.allowInsecure).toBe(true);
     expect(configFromEnv({ FHIR_SERVERS: 'https://a/fhir https://b/r4/' }).config.network).toEqual({ allowInsecure: false, fhirServers: ['https://a/fhir', 'https://b/r4'] });
+  });
+  it('takes the per-issuer object form: jwks, jwksFile, jku, audience, requireSub; refuses unknown settings', () => {
+    const [d] = parseIssuers(JSON.stringify({ 'https://sandbox.cds-hooks.org': {
+      jwks: 'https://sandbox.cds-hooks.org/.well-known/jwks.json', jwksFile: 'keys/sandbox-jwks.json', jku: ['https://sandbox.cds-hooks.org/jwks2'],
+      audience: ['https://lg.intern.example/'], requireSub: false, fhirServers: ['https://ehr/fhir'],
+    } }));
+    expect(d).toMatchObject({
+      jwksUrls: ['https://sandbox.cds-hooks.org/.well-known/jwks.json', 'https://sandbox.cds-hooks.org/jwks2'],
+      audiences: ['https://lg.intern.example'], requireSub: false, fhirServers: ['https://ehr/fhir'],
+    });
+    expect(d!.jwksFiles[0]).toMatch(/keys\/sandbox-jwks\.json$/);
+    expect(() => parseIssuers('{"https://ehr":{"jwks":"https://ehr/jwks","jkus":[]}}')).toThrow(/unknown setting "jkus"/);
+    expect(() => parseIssuers('{"https://ehr":{"jwksFile":"https://ehr/jwks"}}')).toThrow(/file path/);
+    expect(() => parseIssuers('{"https://ehr":{"jwks":"k.json","requireSub":"no"}}')).toThrow(/requireSub/);
+  });
+  it('reads SMART_ORIGINS and FRAME_ANCESTORS as origins', () => {
+    const { csp } = configFromEnv({ SMART_ORIGINS: 'https://ehr.example/fhir/r4 https://login.ehr.example', FRAME_ANCESTORS: '["https://hix.example"]' }).config;
+    expect(csp).toEqual({ smartConnect: ['https://ehr.example', 'https://login.ehr.example'], frameAncestors: ['https://hix.example'] });
+    expect(() => configFromEnv({ SMART_ORIGINS: 'ehr.example' })).toThrow(/SMART_ORIGINS/);
+  });
+});
+
+describe('closed networks and vendor conventions', () => {
+  let fileKey: KeyPair; let epic: KeyPair; let stranger: KeyPair;
+  let jwks: Awaited<ReturnType<typeof jwksServer>>;
+  let h: Harness;
+  const ALT = 'https://leptoguide.intern.example';
+  const call = async (t: string): Promise<Response> => h.client.request(PATH, json(BODY, { Authorization: `Bearer ${t}` }));
+
+  beforeAll(async () => {
+    [fileKey, epic, stranger] = await Promise.all([keyPair('ES384', 'sandbox'), keyPair('RS384', 'epic'), keyPair('ES384', 'sandbox')]);
+    // The JWKS URL serves a key that is NOT the file's: a fetch would be visible (hits) and would fail verification.
+    jwks = await jwksServer([stranger.jwk]);
+    const dir = mkdtempSync(join(tmpdir(), 'lg-jwks-'));
+    writeFileSync(join(dir, 'sandbox.json'), JSON.stringify({ keys: [fileKey.jwk] }));
+    writeFileSync(join(dir, 'epic.json'), JSON.stringify({ keys: [epic.jwk] }));
+    const issuers = parseIssuers(JSON.stringify({
+      // A cached copy of the sandbox's published JWKS, with its URL as the expected jku.
+      'https://sandbox.cds-hooks.org': { jwks: jwks.url, jwksFile: join(dir, 'sandbox.json'), requireSub: false },
+      'https://fhir.epic.example/interconnect': { jwksFile: join(dir, 'epic.json'), audience: [ALT] },
+    }), { allowInsecure: true });
+    h = await harness('server', testConfig({ auth: { enabled: true, issuers, maxTokenAgeSeconds: 300, clockToleranceSeconds: 5 } }));
+  });
+  afterAll(async () => { await h.client.close(); await jwks.stop(); });
+
+  it('an issuer with a local JWKS is verified with those keys whatever jku says; nothing is fetched', async () => {
+    const iss = 'https://sandbox.cds-hooks.org';
+    expect((await call(await token(fileKey, { aud: AUD, iss, jku: jwks.url, sub: null }))).status).toBe(200);
+    // A jku outside the allow-list is ignored, not fatal (the sandbox always names its public host).
+    expect((await call(await token(fileKey, { aud: AUD, iss, jku: 'https://sandbox.cds-hooks.org/.well-known/jwks.json', sub: null }))).status).toBe(200);
+    expect((await call(await token(fileKey, { aud: AUD, iss, sub: null }))).status).toBe(200);
+    expect(jwks.hits()).toBe(0);
+    // The key behind the jku is not trusted instead of the file's.
+    expect((await call(await token(stranger, { aud: AUD, iss, jku: jwks.url }))).status).toBe(401);
+    expect(h.logs.at(-1)).toMatchObject({ status: 401, reason: 'signature-invalid' });
+    expect(jwks.hits()).toBe(0);
+  });
+
+  it('Epic-style: RS384 with nbf and sub is accepted at the issuer\'s audience; nbf in the future and a missing sub are refused', async () => {
+    const iss = 'https://fhir.epic.example/interconnect';
+    const now = Math.floor(Date.now() / 1000);
+    expect((await call(await token(epic, { iss, aud: `${ALT}${PATH}`, nbf: now - 1, sub: 'epic-client-id' }))).status).toBe(200);
+    expect((await call(await token(epic, { iss, aud: `${ALT}${PATH}`, nbf: now + 120, sub: 'epic-client-id' }))).status).toBe(401);
+    expect(h.logs.at(-1)).toMatchObject({ status: 401, reason: 'nbf-invalid' });
+    expect((await call(await token(epic, { iss, aud: `${ALT}${PATH}`, sub: null }))).status).toBe(401);
+    expect(h.logs.at(-1)).toMatchObject({ status: 401, reason: 'sub-missing' });
+    // Its audience is the configured base, not PUBLIC_URL.
+    expect((await call(await token(epic, { iss, aud: AUD }))).status).toBe(401);
+    expect(h.logs.at(-1)).toMatchObject({ status: 401, reason: 'aud-mismatch' });
   });
 });

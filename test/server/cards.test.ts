@@ -131,8 +131,9 @@ describe('CDS Hooks 2.0 card rules', () => {
         expect(detail).toMatch(/\*\*(Diagnose|Diagnosis):\*\* .+\n\*\*(Categorie|Category):\*\* .+\n\*\*Plan:\*\* /);
         expect(detail.length, name).toBeLessThan(2500);
         expect(detail).not.toMatch(/\{\w+\}/);
+        expect(detail).toContain('To be judged by you');
         const source = c.source as Obj;
-        expect(source.url).toMatch(/^https:\/\/leptoguide\.example\.org\/api\/guideline\?section=/);
+        expect(source.url).toMatch(/^https:\/\/leptoguide\.example\.org\/guideline\?section=[^&]+&lang=en$/);
         const link = (c.links as Obj[])[0]!;
         expect(link).toMatchObject({ type: 'smart', url: 'https://leptoguide.example.org/launch.html' });
         const ctx = JSON.parse(link.appContext as string) as Obj;
@@ -147,7 +148,14 @@ describe('CDS Hooks 2.0 card rules', () => {
     const url = new URL((card!.source as Obj).url as string);
     const r = await h.client.request(`${url.pathname}${url.search}`);
     expect(r.status).toBe(200);
-    expect(((await r.json()) as { section: string }).section).toBe(url.searchParams.get('section'));
+    expect(r.headers.get('content-type')).toMatch(/^text\/html/);
+    const page = await r.text();
+    const section = url.searchParams.get('section')!;
+    expect(page).toContain(`<h1>Guideline section: ${section.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)}</h1>`);
+    expect(page).toMatch(/<article id="[a-z.-]+"><h2>/);
+    expect(page).not.toMatch(/<script/);
+    expect((await h.client.request('/guideline?section=Nowhere')).status).toBe(404);
+    expect((await h.client.request('/guideline?lang=nl')).status).toBe(200);
   });
 
   it('order-sign warnings carry override reasons with displays and a delete suggestion per the spec', async () => {
@@ -177,9 +185,27 @@ describe('CDS Hooks 2.0 card rules', () => {
     expect(breast.map((c) => c.summary)).toEqual([expect.stringContaining('TX-NO-INTRATHECAL')]);
   });
 
-  it('accepts the specification\'s feedback examples', async () => {
+  it('feedback per CDS Hooks 2.0: accepted needs acceptedSuggestions; an unknown card is refused', async () => {
+    const path = '/cds-services/leptoguide-patient-view/feedback';
+    const [card] = await cardsOf('leptoguide-patient-view', example('cds-patient-view.json'));
+    const at = '2026-11-26T10:00:00Z';
+    const noSuggestion = await h.client.request(path, json({ feedback: [{ card: card!.uuid, outcome: 'accepted', outcomeTimestamp: at }] }));
+    expect(noSuggestion.status).toBe(400);
+    expect(await noSuggestion.json()).toMatchObject({ fields: [{ field: 'feedback.0.acceptedSuggestions' }] });
+    const unknown = await h.client.request(path, json({ feedback: [{ card: crypto.randomUUID(), outcome: 'overridden', outcomeTimestamp: at }] }));
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({ fields: [{ field: 'feedback.0.card', message: 'not a card this service issued' }] });
+    expect(h.logs.at(-1)).toMatchObject({ status: 400, reason: 'card-unknown' });
+    expect((await h.client.request(path, json({ feedback: [{ card: card!.uuid, outcome: 'overridden', outcomeTimestamp: at }] }))).status).toBe(200);
+  });
+
+  it('accepts the specification\'s feedback examples (for cards it issued)', async () => {
+    await h.deps.feedback.recordCards(SPEC_FEEDBACK.map((fb) => ({
+      uuid: fb.feedback[0]!.card, serviceId: 'leptoguide-patient-view', kind: 'info', requirementIds: [], guidelineVersion: '2022-09', contentHash: 'x', issuedAt: '2020-12-11T00:00:00Z',
+    })));
+    const before = (await h.deps.feedback.listFeedback()).length;
     for (const fb of SPEC_FEEDBACK) expect((await h.client.request('/cds-services/leptoguide-patient-view/feedback', json(fb))).status).toBe(200);
-    const stored = await h.deps.feedback.listFeedback();
+    const stored = (await h.deps.feedback.listFeedback()).slice(before);
     expect(stored.map((f) => f.outcome)).toEqual(['accepted', 'overridden', 'overridden']);
     expect(stored[0]!.acceptedSuggestions).toEqual(['e56e1945-20b3-4393-8503-a1a20fd73152']);
     expect(stored[2]!.overrideReason).toEqual({ system: 'https://example.com/cds-hooks/override-reason-system', code: 'd7ecf885', display: null });

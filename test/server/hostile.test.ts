@@ -124,6 +124,8 @@ describe.each(['app.request', 'server'] as const)('hostile input via %s', (mode)
     expect((await req(path, fb('c-1', { acceptedSuggestions: [{ id: 'y'.repeat(200) }] }))).status).toBe(400);
     expect((await req(path, fb('c-1', { overrideReason: { reason: { code: 'free text about J. Jansen' } } }))).status).toBe(400);
     const card = crypto.randomUUID();
+    expect((await req(path, fb(card))).status).toBe(400);
+    await h.deps.feedback.recordCards([{ uuid: card, serviceId: 'leptoguide-order-sign', kind: 'warning', requirementIds: [], guidelineVersion: '2022-09', contentHash: 'x', issuedAt: '2026-11-26T09:00:00Z' }]);
     const ok = await req(path, fb(card, { overrideReason: { reason: { system: 'urn:leptoguide:cds:override-reason', code: 'patient-preference', display: 'Mr J. Jansen (12-03-1950) refuses' }, userComment: 'Jansen' } }));
     expect(ok.status).toBe(200);
     const stored = (await h.deps.feedback.listFeedback()).find((f) => f.cardUuid === card);

@@ -4,7 +4,7 @@ import { findings } from '../../src/server/cds/orders.js';
 import type { PatientPicture } from '../../src/server/cds/patient.js';
 
 // order-sign matches draft orders against the advice's own coded interventions (catalogue revision 2).
-const picture = (c: Case): PatientPicture => ({ case: c, issues: [], result: evaluate(c, { asOf: '2026-11-26' }), lmKnown: true, lmSuspected: true });
+const picture = (c: Case): PatientPicture => ({ case: c, issues: [], judge: [], result: evaluate(c, { asOf: '2026-11-26' }), lmKnown: true, lmSuspected: true });
 const LP = { resourceType: 'ServiceRequest', id: 'lp', status: 'draft', intent: 'order',
   code: { coding: [{ system: 'http://snomed.info/sct', code: '277762005', display: 'Lumbar puncture' }] } };
 const WBRT = { resourceType: 'ServiceRequest', id: 'wbrt', status: 'draft', intent: 'order', code: { text: 'Whole brain radiotherapy' } };

@@ -30,7 +30,7 @@ function flakyStore(): FeedbackStore & { mode: 'up' | 'down' | 'hung'; inner: Fe
   return store;
 }
 
-const feedbackFor = (card: string): object => ({ feedback: [{ card, outcome: 'accepted', outcomeTimestamp: '2026-11-26T10:00:00Z' }] });
+const feedbackFor = (card: string): object => ({ feedback: [{ card, outcome: 'overridden', outcomeTimestamp: '2026-11-26T10:00:00Z' }] });
 
 describe('feedback store outages', () => {
   it('hooks answer with their cards while the store is down or hangs; the cards are recorded once it is back', async () => {
@@ -52,7 +52,7 @@ describe('feedback store outages', () => {
     }
     // The hung write is still pending; a failing one marks the store down.
     flaky.mode = 'down';
-    const fb = await h.client.request('/cds-services/leptoguide-order-sign/feedback', json(feedbackFor('a-card')));
+    const fb = await h.client.request('/cds-services/leptoguide-order-sign/feedback', json(feedbackFor(issued[0]!)));
     expect(fb.status).toBe(503);
     expect(fb.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(await fb.json()).toEqual({ error: 'unavailable', message: 'Feedback store unavailable; retry later' });
@@ -65,7 +65,7 @@ describe('feedback store outages', () => {
     // The hung write times out (operationTimeoutMs), the probe finds the store up again, the queue drains.
     await expect.poll(() => store.status(), { timeout: 3000 }).toMatchObject({ state: 'up', queuedCards: 0 });
     expect((await h.client.request('/health/ready')).status).toBe(200);
-    expect((await h.client.request('/cds-services/leptoguide-order-sign/feedback', json(feedbackFor('a-card')))).status).toBe(200);
+    expect((await h.client.request('/cds-services/leptoguide-order-sign/feedback', json(feedbackFor(issued[0]!)))).status).toBe(200);
     expect([...(await flaky.inner.cardVersions(issued)).keys()].sort()).toEqual([...issued].sort());
     expect(events.map((e) => e.state)).toEqual(expect.arrayContaining(['down', 'up']));
     await store.close();

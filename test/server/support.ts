@@ -17,6 +17,7 @@ export function testConfig(over: Partial<ServerConfig> = {}): ServerConfig {
     network: { allowInsecure: false, fhirServers: [] },
     webDir: null,
     cdsLang: 'en',
+    csp: { smartConnect: [], frameAncestors: [] },
     ...over,
   };
 }
@@ -68,6 +69,8 @@ export async function keyPair(alg: 'ES384' | 'RS384', kid: string): Promise<KeyP
 export interface TokenOptions {
   readonly iss?: string; readonly aud?: string; readonly jti?: unknown; readonly jku?: string;
   readonly iat?: number; readonly exp?: number; readonly kid?: string;
+  /** Not-before (Epic sends it). */
+  readonly nbf?: number;
   /** null: no sub claim. */
   readonly sub?: string | null;
 }
@@ -79,6 +82,7 @@ export async function token(key: KeyPair, o: TokenOptions): Promise<string> {
     .setProtectedHeader({ alg: key.alg, typ: 'JWT', kid: o.kid ?? key.jwk.kid!, ...(o.jku ? { jku: o.jku } : {}) })
     .setIssuer(o.iss ?? 'https://ehr.test').setAudience(o.aud ?? `${PUBLIC_URL}/cds-services/leptoguide-patient-view`)
     .setIssuedAt(o.iat ?? now).setExpirationTime(o.exp ?? now + 300);
+  if (o.nbf !== undefined) jwt.setNotBefore(o.nbf);
   return jwt.sign(key.privateKey);
 }
 

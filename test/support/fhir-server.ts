@@ -11,7 +11,7 @@ export interface FhirServerOptions {
   /** Bundles whose resources are stored (ids kept). */
   readonly bundles?: readonly Bundle[];
   /** SMART endpoints to advertise in /.well-known/smart-configuration and the CapabilityStatement. */
-  readonly smart?: { readonly authorize: string; readonly token: string };
+  readonly smart?: { readonly authorize: string; readonly token: string; /** Advertise SMART 1.0 scopes only (no permission-v2). */ readonly v1Only?: boolean };
   /** When set, every FHIR request must carry `Authorization: Bearer <token>`. */
   readonly token?: string;
 }
@@ -102,10 +102,10 @@ export async function startFhirServer(options: FhirServerOptions = {}): Promise<
       return send(res, 200, {
         authorization_endpoint: options.smart.authorize, token_endpoint: options.smart.token,
         grant_types_supported: ['authorization_code'], code_challenge_methods_supported: ['S256'],
-        scopes_supported: ['openid', 'fhirUser', 'launch', 'launch/patient', 'patient/*.rs', 'patient/*.read'],
+        scopes_supported: ['openid', 'fhirUser', 'launch', 'launch/patient', ...(options.smart.v1Only ? [] : ['patient/*.rs']), 'patient/*.read'],
         response_types_supported: ['code'],
         capabilities: ['launch-ehr', 'launch-standalone', 'client-public', 'context-ehr-patient', 'context-standalone-patient',
-          'permission-patient', 'permission-v1', 'permission-v2'],
+          'permission-patient', 'permission-v1', ...(options.smart.v1Only ? [] : ['permission-v2'])],
       }, 'application/json');
     }
     if (options.token && req.headers.authorization !== `Bearer ${options.token}`) {

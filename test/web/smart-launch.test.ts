@@ -1,5 +1,7 @@
-// SMART App Launch end to end in Chromium: the built web app, the real FHIR test server and an authorization server
-// started here (authorization code + PKCE S256), ending at a form pre-filled from the record with each value's source.
+// SMART App Launch end to end in Chromium: the built web app served by the service as `npm start` runs it
+// (node dist/src/server/main.js with WEB_DIR, its CSP allowing SMART_ORIGINS), the real FHIR test server and an
+// authorization server started here (authorization code + PKCE S256), ending at a form pre-filled from the record with
+// each value's source; from a CDS card's SMART link (appContext) it opens on the card's case.
 import { createHash, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,14 +13,21 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFhirServer, type FhirServer } from '../support/fhir-server.js';
 import { bundleNames, loadBundle } from '../fhir/support.js';
-import { launch, serveStatic, setField } from './support.js';
+import { startService, type Service } from '../support/service.js';
+import { launch, setField } from './support.js';
 
 interface AuthRequest { readonly query: Record<string, string>; token?: Record<string, string> }
 
 const TOKEN = randomBytes(16).toString('hex');
 const PATIENT = 'breast-her2';
 let dir: string;
-let web: { server: Server; url: string };
+let web: { url: string };
+let service: Service;
+/** The same service without SMART_ORIGINS: its CSP blocks the EHR (the defect of issue 11). */
+let closed: Service;
+let fhirV1: FhirServer;
+/** launch id → the appContext the EHR hands the app in the token response (CDS Hooks Link.appContext). */
+const appContexts = new Map<string, string>();
 let auth: Server;
 let authUrl: string;
 let fhir: FhirServer;
@@ -56,8 +65,9 @@ function startAuth(): Promise<void> {
         const ok = query && body.grant_type === 'authorization_code' && body.redirect_uri === query.redirect_uri
           && (query.code_challenge_method !== 'S256' || challenge === query.code_challenge);
         if (!ok) return void res.writeHead(400, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify({ error: 'invalid_grant' }));
+        const appContext = appContexts.get(query.launch ?? '');
         res.writeHead(200, { ...cors, 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({
-          access_token: TOKEN, token_type: 'Bearer', expires_in: 3600, scope: query.scope, patient: PATIENT,
+          access_token: TOKEN, token_type: 'Bearer', expires_in: 3600, scope: query.scope, patient: PATIENT, ...(appContext ? { appContext } : {}),
         }));
       });
       return;
@@ -73,16 +83,25 @@ function startAuth(): Promise<void> {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'leptoguide-web-'));
   await build({ configFile: join(import.meta.dirname, '../../web/vite.config.ts'), logLevel: 'error', build: { outDir: dir, emptyOutDir: true } });
-  web = await serveStatic(dir);
   await startAuth();
-  fhir = await startFhirServer({ bundles: bundleNames().map(loadBundle), smart: { authorize: `${authUrl}/authorize`, token: `${authUrl}/token` }, token: TOKEN });
+  const smart = { authorize: `${authUrl}/authorize`, token: `${authUrl}/token` };
+  fhir = await startFhirServer({ bundles: bundleNames().map(loadBundle), smart, token: TOKEN });
+  fhirV1 = await startFhirServer({ bundles: bundleNames().map(loadBundle), smart: { ...smart, v1Only: true }, token: TOKEN });
+  const env = { WEB_DIR: dir, LEPTOGUIDE_AUTH: 'off', SQLITE_PATH: ':memory:', CDS_LANG: 'en' };
+  [service, closed] = await Promise.all([
+    startService({ ...env, SMART_ORIGINS: `${fhir.url} ${fhirV1.url} ${authUrl}`, FHIR_SERVERS: fhir.url, ALLOW_INSECURE_NETWORK: 'on' }),
+    startService(env),
+  ]);
+  web = { url: `${service.url}/` };
   browser = await launch();
 });
 afterAll(async () => {
   await browser?.close();
   await fhir?.stop();
+  await fhirV1?.stop();
   auth?.close();
-  web?.server.close();
+  await service?.stop();
+  await closed?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -132,6 +151,56 @@ describe('SMART App Launch', () => {
     expect(q.code_challenge_method).toBe('S256');
     expect(q.scope?.split(' ')).toContain('launch/patient');
     expect(Number(await page.locator('[data-testid="smart-filled"]').textContent())).toBeGreaterThan(10);
+    await page.close();
+  });
+
+  it('SMART 1.0 server (no permission-v2): asks for patient/*.read', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${web.url}launch.html?iss=${encodeURIComponent(fhirV1.url)}&launch=v1`);
+    await prefilled(page);
+    const scope = seen.at(-1)!.query.scope?.split(' ') ?? [];
+    expect(scope).toContain('patient/*.read');
+    expect(scope).not.toContain('patient/*.rs');
+    await page.close();
+  });
+
+  it('the CDS card\'s SMART link opens the app on the card\'s case and date (appContext); judgements are marked, not defaulted', async () => {
+    const hook = await fetch(`${service.url}/cds-services/leptoguide-patient-view`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        hook: 'patient-view', hookInstance: randomBytes(8).toString('hex'), fhirServer: fhir.url,
+        fhirAuthorization: { access_token: TOKEN, token_type: 'Bearer', expires_in: 300, scope: 'patient/*.read', subject: 'leptoguide' },
+        context: { patientId: PATIENT, userId: 'Practitioner/1' },
+      }),
+    });
+    expect(hook.status).toBe(200);
+    const [card] = (await hook.json() as { cards: { links: { url: string; appContext: string }[] }[] }).cards;
+    const link = card!.links[0]!;
+    expect(link.url).toMatch(/\/launch\.html$/);
+    const ctx = JSON.parse(link.appContext) as { case: { performance?: { kps?: number } }; asOf: string };
+    // The card's case, changed here so that opening on it (not on a fresh read of the record) is visible.
+    appContexts.set('card-1', JSON.stringify({ ...ctx, case: { ...ctx.case, performance: { ...ctx.case.performance, kps: 90 } }, asOf: '2026-11-26' }));
+    const page = await browser.newPage();
+    await page.goto(`${web.url}launch.html?iss=${encodeURIComponent(fhir.url)}&launch=card-1`);
+    await prefilled(page);
+    expect(await page.locator('[data-testid="smart-context"]').textContent()).toContain('2026-11-26');
+    expect(await page.locator('[data-field="performance.kps"] select').inputValue()).toBe('90');
+    expect(await badge(page, 'performance.kps')).toContain('CDS Hooks card');
+    // Values the record gives alike keep the record's source.
+    expect(await badge(page, 'primaryTumour')).toContain('Condition/breast-her2-primary-1');
+    expect(await page.locator('[data-testid="result"]').textContent()).toContain('2026-11-26');
+    for (const f of ['severeEncephalopathy', 'severeNeurologicalDeficit', 'resistanceToTherapy', 'systemicDisease.status']) {
+      expect(await page.locator(`[data-judge="${f}"]`).count(), f).toBe(1);
+    }
+    await setField(page, 'severeEncephalopathy', false);
+    expect(await page.locator('[data-judge="severeEncephalopathy"]').count()).toBe(0);
+    await page.close();
+  });
+
+  it('without SMART_ORIGINS the service\'s CSP blocks the EHR: the launch fails (what SMART_ORIGINS is for)', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${closed.url}/launch.html?iss=${encodeURIComponent(fhir.url)}&launch=xyz`);
+    await page.locator('#status', { hasText: /fail|mislukt/i }).waitFor({ timeout: 15_000 });
     await page.close();
   });
 

@@ -1,7 +1,7 @@
 // Form controls. Each wraps its input in an element with data-field (the case path) and data-kind,
 // shows the field's errors inline, and a source badge when the value was pre-filled.
 import type { ComponentChildren } from 'preact';
-import { fieldErrors, fieldValue, lang, setField, sources } from './state.js';
+import { fieldErrors, fieldValue, lang, setField, sources, toJudge } from './state.js';
 import { t, valueLabel, type WebKey } from './i18n.js';
 
 export function fieldId(path: string): string {
@@ -20,7 +20,10 @@ function Errors({ path }: { path: string }) {
 
 function Source({ path }: { path: string }) {
   const s = sources.value[path];
-  if (!s) return null;
+  if (!s) {
+    return toJudge.value.has(path) && fieldValue(path) === undefined
+      ? <span class="source-badge judge" data-judge={path}>{t(lang.value, 'toJudge')}</span> : null;
+  }
   const code = s.code ? ` ${s.code}` : '';
   const date = s.date ? ` · ${s.date}` : '';
   return <span class="source-badge" data-source={path}>{t(lang.value, 'source')}: {s.resource}{code}{date}</span>;

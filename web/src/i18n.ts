@@ -28,6 +28,7 @@ const nl = {
   noneOfThese: 'geen van deze',
   remove: 'Verwijderen',
   source: 'Bron',
+  toJudge: 'Te beoordelen door u (staat niet in het dossier)',
   caseForm: 'Casusinvoer',
   // sections
   'sec.primary': '1. Primaire tumor en markers',
@@ -180,6 +181,7 @@ const en: Record<WebKey, string> = {
   noneOfThese: 'none of these',
   remove: 'Remove',
   source: 'Source',
+  toJudge: 'To be judged by you (not in the record)',
   caseForm: 'Case entry',
   'sec.primary': '1. Primary tumour and markers',
   'sec.symptoms': '2. Symptoms',

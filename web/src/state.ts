@@ -39,6 +39,9 @@ export function stamp(d = new Date()): string {
   return `${today(d)}-${String(d.getHours()).padStart(2, '0')}${String(d.getMinutes()).padStart(2, '0')}`;
 }
 
+/** Fields the clinician must judge (no record carries them): marked in the form while empty (SMART pre-fill). */
+export const toJudge = signal<ReadonlySet<string>>(new Set());
+
 /** Today in local time, YYYY-MM-DD: the evaluation date unless the case names an assessment date. */
 export function today(d = new Date()): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

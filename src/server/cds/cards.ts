@@ -30,9 +30,9 @@ export function summary(text: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), SUMMARY_MAX - 20)).trimEnd()}…`;
 }
 
-/** The guideline as the card's source, linking to the section behind the advice. */
+/** The guideline as the card's source, linking to a readable page of the section behind the advice (GET /guideline). */
 export function source(publicUrl: string, lang: Lang, section: string | null, requirement: string | null): Source {
-  const url = `${publicUrl}/api/guideline${section ? `?section=${encodeURIComponent(section)}` : ''}`;
+  const url = `${publicUrl}/guideline?${section ? `section=${encodeURIComponent(section)}&` : ''}lang=${lang}`;
   return {
     label: `${GUIDELINE.title[lang]} (${GUIDELINE.publisher}, ${GUIDELINE.version})`.slice(0, 200),
     url,

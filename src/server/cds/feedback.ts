@@ -23,13 +23,22 @@ const item = z.looseObject({
 export const feedbackSchema = z.looseObject({ feedback: z.array(item).min(1).max(100) });
 
 /**
- * Validates and stores feedback. userComment is free text that may identify the patient: it is not stored; nor is the
+ * Validates and stores feedback (CDS Hooks 2.0 Feedback): an `accepted` outcome names the accepted suggestions; the
+ * card must be one this service issued (recorded when issued, or still queued for the store); an override reason
+ * goes with `overridden` only. userComment is free text that may identify the patient: it is not stored; nor is the
  * reason's display (an EHR may put free text there): the reason is kept as system + code only.
  */
 export async function storeFeedback(serviceId: string, input: unknown, store: FeedbackStore, now: Date): Promise<number> {
   const r = feedbackSchema.safeParse(input);
   if (!r.success) throw badRequest('Invalid feedback', r.error.issues.map((i) => ({ field: i.path.join('.') || '(feedback)', message: i.message })));
+  const rules = r.data.feedback.flatMap((f, i) => [
+    ...(f.outcome === 'accepted' && !f.acceptedSuggestions?.length ? [{ field: `feedback.${i}.acceptedSuggestions`, message: 'required when outcome is accepted (CDS Hooks 2.0)' }] : []),
+    ...(f.outcome === 'accepted' && f.overrideReason !== undefined ? [{ field: `feedback.${i}.overrideReason`, message: 'only with outcome overridden' }] : []),
+  ]);
+  if (rules.length) throw badRequest('Invalid feedback', rules);
   const versions = await store.cardVersions(r.data.feedback.map((f) => f.card));
+  const unknown = r.data.feedback.flatMap((f, i) => (versions.has(f.card) ? [] : [{ field: `feedback.${i}.card`, message: 'not a card this service issued' }]));
+  if (unknown.length) throw badRequest('Feedback for an unknown card', unknown, 'card-unknown');
   const records: FeedbackRecord[] = r.data.feedback.map((f) => {
     const v = versions.get(f.card);
     const reason = f.overrideReason?.reason;

@@ -3,7 +3,7 @@ import { mapFhir, prefetchTemplates, type MapIssue, type MapResult } from '../..
 
 export interface FhirMapper {
   /** Pure: prefetch object (key → resource or Bundle) → case, sources and issues. */
-  mapFhir(prefetch: Record<string, unknown>, options: { asOf: string }): Pick<MapResult, 'case' | 'issues'>;
+  mapFhir(prefetch: Record<string, unknown>, options: { asOf: string }): Pick<MapResult, 'case' | 'issues'> & Partial<Pick<MapResult, 'judge'>>;
   /** CDS Hooks prefetch templates (key → FHIR query with {{context.patientId}}), derived from the codes the mapping reads. */
   prefetchTemplates(): Readonly<Record<string, string>>;
 }

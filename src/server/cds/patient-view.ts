@@ -19,6 +19,12 @@ function recordNotes(p: PatientPicture, lang: Lang): string {
   return issues.length ? `\n## ${header}\n\n${issues.join('\n')}\n` : '';
 }
 
+/** What no record carries and the clinician must judge (marked in the SMART pre-fill too). */
+function judgements(judge: readonly string[], lang: Lang): string {
+  if (!judge.length) return '';
+  return lang === 'nl' ? `\nTe beoordelen door u (staat in geen dossier): ${judge.join(', ')}.\n` : `\nTo be judged by you (in no record): ${judge.join(', ')}.\n`;
+}
+
 /** The patient-view card, or none when LM is neither known nor suspected. */
 export function patientViewCards(p: PatientPicture, publicUrl: string, lang: Lang, newId: () => string = randomUUID): Card[] {
   if (!p.lmKnown && !p.lmSuspected) return [];
@@ -33,7 +39,7 @@ export function patientViewCards(p: PatientPicture, publicUrl: string, lang: Lan
   return [{
     uuid: newId(),
     summary: summary(summaryText(p, lang)),
-    detail: answer + more + version + recordNotes(p, lang),
+    detail: answer + judgements(p.judge, lang) + more + version + recordNotes(p, lang),
     indicator: r.recommendations.some((i) => i.urgent) ? 'critical'
       : r.errors.length || r.recommendations.some((i) => i.group === 'safety') ? 'warning' : 'info',
     source: source(publicUrl, lang, first?.section ?? null, first?.ids[0] ?? null),

@@ -13,6 +13,8 @@ export interface PatientPicture {
   readonly lmKnown: boolean;
   /** The symptoms made LM suspected (DX-SUSPECT), or the diagnostic flowchart went past "no suspicion". */
   readonly lmSuspected: boolean;
+  /** The clinician's judgements the record cannot supply. */
+  readonly judge: readonly string[];
 }
 
 const NOT_SUSPECTED = new Set<string | null>([null, 'no-suspicion', 'out-of-scope']);
@@ -24,7 +26,7 @@ export async function patientPicture(
   const mapped = fhir.mapFhir(data, { asOf: today });
   const result = evaluate(mapped.case, { asOf: today });
   return {
-    case: mapped.case, issues: mapped.issues, result,
+    case: mapped.case, issues: mapped.issues, result, judge: mapped.judge ?? [],
     lmKnown: lmRecorded(mapped.issues),
     lmSuspected: result.scope !== 'out-of-scope'
       && (result.recommendations.some((i) => i.rule === 'dx.suspect') || !NOT_SUSPECTED.has(result.diagnosis.position)),

@@ -16,7 +16,6 @@ import type { Verifier } from '../auth.js';
 
 export function cdsRoutes(config: ServerConfig, deps: Deps, verify: Verifier): Hono {
   const app = new Hono();
-  const audience = (path: string): string => `${config.publicUrl}${path}`;
   const templates = (): Readonly<Record<string, string>> => deps.fhir.prefetchTemplates();
 
   app.get('/cds-services', (c) => c.json(discovery(templates())));
@@ -24,7 +23,7 @@ export function cdsRoutes(config: ServerConfig, deps: Deps, verify: Verifier): H
   app.post('/cds-services/:id', async (c) => {
     const service = SERVICES.find((s) => s.id === c.req.param('id'));
     if (!service) throw notFound('No such CDS service');
-    const client = await verify(c.req.header('Authorization'), audience(c.req.path));
+    const client = await verify(c.req.header('Authorization'), c.req.path);
     const req = parseHookRequest(await readJson(c, config.bodyLimitBytes), service.hook);
     // FHIR servers this client may send us to: its issuer's allow-list (auth on) or FHIR_SERVERS (auth off).
     const allowed = client ? (config.auth.issuers.find((i) => i.iss === client.iss)?.fhirServers ?? []) : config.network.fhirServers;
@@ -50,7 +49,7 @@ export function cdsRoutes(config: ServerConfig, deps: Deps, verify: Verifier): H
   app.post('/cds-services/:id/feedback', async (c) => {
     const service = SERVICES.find((s) => s.id === c.req.param('id'));
     if (!service) throw notFound('No such CDS service');
-    await verify(c.req.header('Authorization'), audience(c.req.path));
+    await verify(c.req.header('Authorization'), c.req.path);
     await storeFeedback(service.id, await readJson(c, config.bodyLimitBytes), deps.feedback, deps.now());
     return c.json({});
   });

@@ -196,7 +196,12 @@ export function resilientStore(source: FeedbackStore | (() => Promise<FeedbackSt
     },
     flush,
     recordCards: (cards) => guarded((s) => s.recordCards(cards)),
-    cardVersions: (uuids) => guarded((s) => s.cardVersions(uuids)),
+    // Cards still queued (issued, not yet written) are known too: feedback may come before the queue is drained.
+    cardVersions: (uuids) => guarded(async (s) => {
+      const queued = new Map(queue.filter((c) => uuids.includes(c.uuid)).map((c) => [c.uuid, { guidelineVersion: c.guidelineVersion, contentHash: c.contentHash }]));
+      const rest = uuids.filter((u) => !queued.has(u));
+      return rest.length ? new Map([...queued, ...await s.cardVersions(rest)]) : queued;
+    }),
     recordFeedback: (items: readonly FeedbackRecord[]) => guarded((s) => s.recordFeedback(items)),
     listFeedback: () => guarded((s) => s.listFeedback()),
     ping: () => guarded(async (s) => { await s.ping?.(); }),

@@ -6,14 +6,20 @@ import FHIR from 'fhirclient';
 import { mapFhir, type MapIssue } from '../../../src/fhir/index.js';
 import { App } from '../app.js';
 import { prefillCase } from '../prefill.js';
-import { lang, today } from '../state.js';
+import { asOf, lang, today } from '../state.js';
+import { cardContext, cardSources } from './context.js';
 import { readRecord } from './record.js';
 import { smartText } from './text.js';
 import './smart.css';
 
 type Status =
   | { readonly state: 'loading' }
-  | { readonly state: 'done'; readonly server: string; readonly patient: string; readonly filled: number; readonly issues: readonly MapIssue[]; readonly failed: readonly string[] }
+  | {
+    readonly state: 'done'; readonly server: string; readonly patient: string; readonly filled: number; readonly issues: readonly MapIssue[];
+    readonly failed: readonly string[]; readonly judge: readonly string[];
+    /** The CDS card's case was opened (its date), or its appContext was unusable. */
+    readonly card: { readonly asOf: string | null } | 'invalid' | null;
+  }
   | { readonly state: 'error'; readonly message: string };
 
 const status = signal<Status>({ state: 'loading' });
@@ -30,7 +36,10 @@ function Banner() {
   return (
     <section class="smart-banner" role="status" data-testid="smart-banner" data-state="done">
       <p><strong>{smartText(l, 'loaded')}</strong> — {smartText(l, 'patient')}: <span data-testid="smart-patient">{s.patient}</span>; {smartText(l, 'server')}: {s.server}</p>
+      {s.card && s.card !== 'invalid' && <p data-testid="smart-context">{smartText(l, 'cardCase')}{s.card.asOf ? ` (${s.card.asOf})` : ''}.</p>}
+      {s.card === 'invalid' && <p data-testid="smart-context" class="warning">{smartText(l, 'cardInvalid')}</p>}
       <p><span data-testid="smart-filled">{s.filled}</span> {smartText(l, 'filled')}</p>
+      {s.judge.length > 0 && <p data-testid="smart-judge">{smartText(l, 'judge')}</p>}
       {s.failed.length > 0 && <p>{smartText(l, 'notFetched')}: {s.failed.join(', ')}</p>}
       {issues.length > 0 && (
         <details>
@@ -46,12 +55,19 @@ function Banner() {
 
 async function start(): Promise<void> {
   const client = await FHIR.oauth2.ready();
+  const card = cardContext(client.state.tokenResponse);
+  const day = card && card !== 'invalid' && card.asOf ? card.asOf : today();
   const { data, failed } = await readRecord(client);
-  const mapped = mapFhir(data, { asOf: today() });
-  prefillCase(mapped.case, mapped.sources);
+  const mapped = mapFhir(data, { asOf: day });
+  // Launched from a CDS card: open on the case the card showed, on its date; the record still names each value's source.
+  const opened = card && card !== 'invalid' ? { case: card.case, sources: cardSources(card, mapped.sources, mapped.case) } : mapped;
+  if (card && card !== 'invalid' && card.asOf) asOf.value = card.asOf;
+  const judge = mapped.judge.filter((f) => !(f in opened.sources));
+  prefillCase(opened.case, opened.sources, judge);
   status.value = {
     state: 'done', server: client.state.serverUrl, patient: client.getPatientId() ?? '?',
-    filled: Object.keys(mapped.sources).length, issues: mapped.issues, failed,
+    filled: Object.keys(opened.sources).length, issues: mapped.issues, failed, judge,
+    card: card === 'invalid' ? 'invalid' : card ? { asOf: card.asOf ?? null } : null,
   };
 }
 

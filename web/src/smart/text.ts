@@ -15,6 +15,9 @@ const nl = {
   filled: 'velden ingevuld; bij elk veld staat de bron. U kunt alles aanpassen. Er wordt niets teruggeschreven naar het EPD.',
   remarks: 'Opmerkingen bij het lezen',
   notFetched: 'Niet opgehaald',
+  cardCase: 'Geopend op de casus van de CDS-kaart',
+  cardInvalid: 'De context van de CDS-kaart is geen LeptoGuide-casus; het dossier is gelezen.',
+  judge: 'Uw klinische oordelen (o.a. ernstige encefalopathie, ernstige neurologische uitval, systemische ziekte, resistentie) staan in geen dossier: gemarkeerd met "Te beoordelen door u".',
 };
 const en: Record<keyof typeof nl, string> = {
   launching: 'Connecting to the EHR…',
@@ -30,6 +33,9 @@ const en: Record<keyof typeof nl, string> = {
   filled: 'fields filled in; each shows its source. You can change anything. Nothing is written back to the EHR.',
   remarks: 'Remarks while reading',
   notFetched: 'Not fetched',
+  cardCase: 'Opened on the case of the CDS card',
+  cardInvalid: 'The CDS card\'s context is not a LeptoGuide case; the record was read.',
+  judge: 'Your clinical judgements (severe encephalopathy, severe neurological deficit, systemic disease, resistance, …) are in no record: marked "To be judged by you".',
 };
 export type SmartKey = keyof typeof nl;
 export const smartText = (l: Lang, k: SmartKey): string => (l === 'en' ? en : nl)[k];
