@@ -3,23 +3,9 @@ import { z } from 'zod';
 // The patient case. Every field is optional: absent means unknown, which is not "no".
 // Lists (symptoms, MRI findings, punctures) name what is present; [] means none.
 
-export const PRIMARY_TUMOURS = [
-  'breast', 'melanoma', 'nsclc', 'sclc', 'germ-cell', 'other-solid', 'primary-brain', 'haematological',
-] as const;
-export const SYMPTOMS = [
-  'headache', 'nausea-vomiting', 'confusion', 'ataxia', 'cranial-nerve-deficit',
-  'radicular-syndrome', 'radicular-pain', 'cauda-equina', 'visual-complaints',
-] as const;
-export const MRI_FINDINGS = [
-  'linear-sulcal', 'cerebellar-folia', 'cranial-nerve', 'spinal-roots', 'nodular',
-  'hydrocephalus', 'brain-metastases', 'epidural-extension',
-] as const;
-export const THERAPY_CLASSES = [
-  'her2-directed', 'capecitabine', 'braf-mek-inhibitor', 'checkpoint-inhibitor', 'egfr-tki', 'alk-tki',
-  'kras-g12c-inhibitor', 'chemo-immunotherapy', 'chemotherapy', 'hormonal-therapy',
-] as const;
-export const SYMPTOMATIC_LOCATIONS = ['cranial-nerve', 'radicular', 'cauda-equina'] as const;
-export const SYSTEMIC_STATUS = ['absent', 'controlled', 'progressive-with-options', 'progressive-without-options'] as const;
+import { MRI_FINDINGS, PRIMARY_TUMOURS, SYMPTOMATIC_LOCATIONS, SYMPTOMS, SYSTEMIC_STATUS, THERAPY_CLASSES } from './vocabulary.js';
+
+export { MRI_FINDINGS, PRIMARY_TUMOURS, SYMPTOMATIC_LOCATIONS, SYMPTOMS, SYSTEMIC_STATUS, THERAPY_CLASSES };
 
 const date = z.iso.date().describe('Date, YYYY-MM-DD');
 const posNeg = z.enum(['positive', 'negative']);
