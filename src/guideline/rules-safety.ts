@@ -27,8 +27,8 @@ export const SAFETY_RULES: Rule[] = [
   rule({
     id: 'safe.lp-contraindicated', kind: 'avoid', group: 'safety', priority: -16, when: [], ids: ['SAFE-LP-CAUTION'], section: 'Beeldvorming; Liquordiagnostiek',
     interventions: ['lumbar-puncture'],
-    text: t('Geen lumbaalpunctie: obstructieve hydrocephalus (inklemmingsgevaar). Dit vervangt elk advies tot punctie hieronder.',
-      'No lumbar puncture: obstructive hydrocephalus (risk of herniation). This replaces any advice to puncture below.'),
+    text: t('Geen lumbaalpunctie: obstructieve hydrocephalus (inklemmingsgevaar). Ook geen ontlastende punctie.',
+      'No lumbar puncture: obstructive hydrocephalus (risk of herniation). No relieving puncture either.'),
     rationale: t('Obstructieve hydrocephalus is een contra-indicatie voor een lumbaalpunctie.', 'Obstructive hydrocephalus contraindicates a lumbar puncture.'),
     note: safetyAddition('algemene neurologische praktijk.', 'standard neurological practice.'),
   }),
