@@ -5,7 +5,7 @@ import type { Case } from './case-schema.js';
 import type { Input, LmFacts, Option } from './facts.js';
 import { CONTENT_HASH } from './content-hash.js';
 import { COMPILED, GUIDELINE, MODEL } from './model.js';
-import { predicates, type PredicateName } from './predicates.js';
+import { asOption, predicates, type PredicateName } from './predicates.js';
 import { decidesPhrase, voiOf, weight } from './voi.js';
 import type { Voi } from '../engine/voi.js';
 
@@ -220,7 +220,6 @@ function item(id: string, f: LmFacts, values: Parameters<typeof fill>[1], assume
   };
 }
 
-const asOption = (o: unknown): Option | null => (o !== null && typeof o === 'object' ? (o as Option) : null);
 
 /** The first choice that is used up, or every possible one when markers leave it open. */
 function firstChoiceDrug(f: LmFacts): Text | null {

@@ -1,10 +1,10 @@
-import type { InterventionDef, Text } from '../engine/types.js';
+import type { InterventionDef } from '../engine/types.js';
 import type { TherapyClass } from './case-schema.js';
+import { t } from './declare.js';
 
 // The closed vocabulary of interventions a line can propose (do/consider), advise against (avoid) or mention.
 // Coherence is checked on these codes: one output never proposes and advises against the same one.
 // SNOMED CT only where a code was verified (../shared/guideline/terminology.md); none is guessed.
-const t = (nl: string, en: string): Text => ({ nl, en });
 const SCT = 'http://snomed.info/sct';
 
 const DRUGS: Record<Exclude<TherapyClass, 'hormonal-therapy'>, InterventionDef> = {

@@ -37,7 +37,8 @@ function historyOf(f: LmFacts, cs: readonly TherapyClass[]): Tri {
   if (usedAny(...cs)(f)) return true;
   return f.currentTherapies === null || f.progressedOn === null ? null : false;
 }
-const asOption = (o: unknown): Option | null => (o !== null && typeof o === 'object' ? (o as Option) : null);
+/** A table output that is an option (not 'n/a'), else null. */
+export const asOption = (o: unknown): Option | null => (o !== null && typeof o === 'object' ? (o as Option) : null);
 /** SAFE-THERAPY-HISTORY: every possible first choice already used (true), none (false), or not yet known. */
 function firstChoiceUsed(f: LmFacts): Tri {
   const used = f.firstChoiceCandidates.map((o) => { const x = asOption(o); return x !== null && usedAny(...x.excludedBy)(f) === true; });

@@ -6,7 +6,7 @@ import type { Case, TherapyClass } from './case-schema.js';
 import { PRIMARY_TUMOURS, SYSTEMIC_STATUS } from './vocabulary.js';
 import type { Input, LmFacts, Option } from './facts.js';
 import { INTERVENTIONS } from './interventions.js';
-import type { PredicateName } from './predicates.js';
+import { predicates, type PredicateName } from './predicates.js';
 
 // "Needed to decide": the domain of every fact the look-ahead may ask for, filled in at the case's own
 // fields, and the outcome that counts as advice. A fact is needed when two of its values change it.
@@ -101,7 +101,7 @@ export function outcomeOf(compiled: Compiled<Input, LmFacts, PredicateName>, r: 
   return {
     valid: !r.issues.some((i) => i.severity === 'error'),
     headline: {
-      scope: f.primary === null ? '' : SOLID.has(f.primary) ? 'in' : 'out',
+      scope: f.primary === null ? '' : predicates.solidPrimary.test(f) ? 'in' : 'out',
       certainty: text(f.certainty), pattern: text(f.mriPattern), category: text(f.category), next: ended(0), treatment: ended(1),
     },
     items,
@@ -149,8 +149,6 @@ export function voiOf(compiled: Compiled<Input, LmFacts, PredicateName>, input: 
     groups: groupsOf(compiled, base),
   });
 }
-
-const SOLID = new Set(['breast', 'melanoma', 'nsclc', 'sclc', 'germ-cell', 'other-solid']);
 
 const HEADLINE: Readonly<Record<string, Text>> = {
   scope: { nl: 'bestek van de richtlijn', en: 'scope of the guideline' },
