@@ -1,7 +1,7 @@
 import { compile, condName, type Compiled } from './compile.js';
 import { run } from './evaluate.js';
 import type {
-  ChartResult, CondTrace, EngineResult, Facts, IssueResult, Missing, Model, NodeVisit, RuleResult, TableResult, Text, Tri,
+  Assumption, ChartResult, CondTrace, EngineResult, Facts, GuardResult, IssueResult, Missing, Model, NodeVisit, RuleResult, TableResult, Text, Tri,
 } from './types.js';
 
 // The compiled decision core. `compileFast` turns a model into index arrays once: predicates by index with
@@ -10,14 +10,15 @@ import type {
 // `decide` then runs checks, derive, tables and walks over those arrays, memoising each predicate between
 // fact writes, and returns a compact Decision (no trace). `explain` replays the same model with the trace
 // and the missing facts and returns an EngineResult equal to the interpreted `run` (the reference, which
-// test/engine/fast.property.test.ts checks it against). Models with parts this compiler does not know are
-// decided by `run` itself (the fallback), so a new model feature is never silently ignored.
+// test/engine/fast.property.test.ts checks it against). The safety guards run after the walks, in model order,
+// over the fired-rule bitset (one code per guard in the Decision). Models with parts this compiler does not know
+// are decided by `run` itself (the fallback), so a new model feature is never silently ignored.
 //
 // Contract: `derive` returns a fresh object on every call (the core writes table outputs into it), and a
 // case is not mutated while its Decision is still to be explained.
 
 /** Model keys this compiler implements; any other non-empty part makes it fall back to `run`. */
-const KNOWN = new Set(['id', 'facts', 'derive', 'predicates', 'tables', 'flowcharts', 'rules', 'checks']);
+const KNOWN = new Set(['id', 'facts', 'derive', 'predicates', 'tables', 'flowcharts', 'rules', 'checks', 'guards', 'interventions']);
 
 /** Predicate value codes: raw === false, raw === null, truthy, other falsy (undefined, 0, ''). */
 const FALSE = 0;
@@ -104,6 +105,28 @@ interface Rule {
   readonly bit: number;
 }
 
+/** What a guard did in a decision (one slot per guard). */
+export const GUARD_IDLE = 0; // no fired line proposed its intervention: not evaluated
+export const GUARD_FALSE = 1;
+export const GUARD_UNKNOWN = 2;
+export const GUARD_TRUE = 3;
+
+interface Guard {
+  readonly id: string;
+  readonly label: Text;
+  readonly ids: readonly string[];
+  readonly conds: Conds;
+  readonly block: boolean;
+  /** Rule indices given when it holds. */
+  readonly rules: Int32Array;
+  /** Rule indices that propose a guarded intervention (do/consider), and the same as marks by rule index. */
+  readonly proposers: Int32Array;
+  readonly proposes: Uint8Array;
+  readonly assumption: Assumption | null;
+  /** The result when no fired line proposes: shared, frozen. */
+  readonly idle: GuardResult;
+}
+
 /** What `decide` returns: the facts and one packed array of decision codes; read it through the FastModel. */
 export class Decision<C, F extends Facts> {
   constructor(
@@ -120,6 +143,10 @@ export interface Layout {
   readonly tables: number;
   readonly charts: number;
   readonly firedWords: number;
+  /** Rules left pending (conditions unknown) on the path a chart took, as a bitset. */
+  readonly pendingWords: number;
+  /** One GUARD_* code per guard. */
+  readonly guards: number;
   readonly issueWords: number;
   readonly pre: number;
   readonly size: number;
@@ -160,6 +187,10 @@ export interface FastModel<C, F extends Facts, P extends string> {
   tableRowId(d: Decision<C, F>, table: number): string | null;
   /** Decided output of table i, null when undecided. */
   tableOutput(d: Decision<C, F>, table: number): unknown;
+  /** Whether rule i (model order) was left pending on the path a chart took (its status in the trace). */
+  isPending(d: Decision<C, F>, ruleIndex: number): boolean;
+  /** What guard g (model order) did: GUARD_IDLE, GUARD_FALSE, GUARD_UNKNOWN or GUARD_TRUE. */
+  guard(d: Decision<C, F>, g: number): number;
   /** Issues of the checks that hit, in check order (shared, frozen objects). */
   issues(d: Decision<C, F>): IssueResult[];
   issueIndices(d: Decision<C, F>): number[];
@@ -278,6 +309,21 @@ export function compileFast<C, F extends Facts, P extends string>(
     return { id: chart.id, start: at(chart.start), nodes };
   });
 
+  // ---- guards ----
+  const guards: Guard[] = (model.guards ?? []).map((g) => {
+    const codes = new Set(g.interventions);
+    const proposes = Uint8Array.from(model.rules, (r) =>
+      Number((r.kind === 'do' || r.kind === 'consider') && (r.interventions ?? []).some((c) => codes.has(c))));
+    return {
+      id: g.id, label: g.label, ids: g.ids, conds: condsOf(g.when), block: g.effect === 'block',
+      rules: Int32Array.from(g.rules, (id) => ruleIdx.get(id)!),
+      proposers: Int32Array.from(proposes.keys()).filter((i) => proposes[i] === 1), proposes,
+      assumption: g.effect === 'block' && g.assume ? frozen({ guard: g.id, text: g.assume, ids: g.ids }) : null,
+      idle: frozen({ guard: g.id, value: null, conds: frozen([]), proposing: frozen([]), withdrawn: frozen([]) }),
+    };
+  });
+  const nG = guards.length;
+
   // ---- checks, requirement IDs ----
   const checks = model.checks.map((c) => c.test);
   const issueObjects: readonly IssueResult[] = model.checks.map((c) =>
@@ -301,11 +347,15 @@ export function compileFast<C, F extends Facts, P extends string>(
   const nC = charts.length;
   const firedWords = Math.ceil(rules.length / BITS);
   const issueWords = Math.ceil(checks.length / BITS);
+  const R_OFF0 = nT + nC;
   const layout: Layout = {
-    tables: 0, charts: nT, firedWords: nT + nC, issueWords: nT + nC + firedWords, pre: nT + nC + firedWords + issueWords,
-    size: nT + nC + firedWords + issueWords + writes.length,
+    tables: 0, charts: nT, firedWords: R_OFF0, pendingWords: R_OFF0 + firedWords, guards: R_OFF0 + 2 * firedWords,
+    issueWords: R_OFF0 + 2 * firedWords + nG, pre: R_OFF0 + 2 * firedWords + nG + issueWords,
+    size: R_OFF0 + 2 * firedWords + nG + issueWords + writes.length,
   };
   const F_OFF = layout.firedWords;
+  const Q_OFF = layout.pendingWords;
+  const G_OFF = layout.guards;
   const I_OFF = layout.issueWords;
   const P_OFF = layout.pre;
 
@@ -383,13 +433,34 @@ export function compileFast<C, F extends Facts, P extends string>(
         const rs = n.rules;
         for (let k = 0; k < rs.length; k++) {
           const r = rules[rs[k]!]!;
-          if (all(r.conds) === TRUE) slots[F_OFF + r.word] = (slots[F_OFF + r.word] as number) | r.bit;
+          const v = all(r.conds);
+          if (v === TRUE) slots[F_OFF + r.word] = (slots[F_OFF + r.word] as number) | r.bit;
+          else if (v === UNKNOWN) slots[Q_OFF + r.word] = (slots[Q_OFF + r.word] as number) | r.bit;
         }
       }
       if (n.kind === END) return i;
       i = n.next;
     }
     throw new Error(`flowchart ${c.id}: walk did not end (cycle?)`);
+  };
+
+  const firedBit = (slots: unknown[], r: Rule): boolean => ((slots[F_OFF + r.word] as number) & r.bit) !== 0;
+  const setFired = (slots: unknown[], r: Rule, on: boolean): void => {
+    const w = slots[F_OFF + r.word] as number;
+    slots[F_OFF + r.word] = on ? w | r.bit : w & ~r.bit;
+  };
+  /** One guard over the fired bitset (as `run`'s applyGuard): a block withdraws the proposing lines; a hold gives its rules. */
+  const applyGuard = (g: Guard, slots: unknown[]): number => {
+    const ps = g.proposers;
+    let any = false;
+    for (let k = 0; k < ps.length && !any; k++) any = firedBit(slots, rules[ps[k]!]!);
+    if (!any) return GUARD_IDLE;
+    const v = all(g.conds);
+    if (v === FALSE) return GUARD_FALSE;
+    if (v === UNKNOWN) return GUARD_UNKNOWN;
+    if (g.block) for (let k = 0; k < ps.length; k++) setFired(slots, rules[ps[k]!]!, false);
+    for (let k = 0; k < g.rules.length; k++) setFired(slots, rules[g.rules[k]!]!, true);
+    return GUARD_TRUE;
   };
 
   function decide(input: C): Decision<C, F> {
@@ -458,6 +529,7 @@ export function compileFast<C, F extends Facts, P extends string>(
       for (let k = 0; k < stale.length; k++) stamp[stale[k]!] = 0;
     }
     for (let ci = 0; ci < nC; ci++) slots[nT + ci] = walk(charts[ci]!, slots, null);
+    for (let gi = 0; gi < nG; gi++) slots[G_OFF + gi] = applyGuard(guards[gi]!, slots);
     facts = undefined as unknown as F;
     return new Decision<C, F>(input, f as F, slots);
   }
@@ -475,6 +547,17 @@ export function compileFast<C, F extends Facts, P extends string>(
   };
   const isFired = (d: Decision<C, F>, i: number): boolean =>
     d.reference ? d.reference.fired.includes(rules[i]!.id) : (num(d, F_OFF + rules[i]!.word) & rules[i]!.bit) !== 0;
+  const isPending = (d: Decision<C, F>, i: number): boolean => {
+    const r = rules[i]!;
+    if (d.reference) return d.reference.charts.some((c) => c.path.some((v) => v.rules?.some((x) => x.rule === r.id && x.status === 'pending')));
+    return (num(d, Q_OFF + r.word) & r.bit) !== 0;
+  };
+  const guardOf = (d: Decision<C, F>, g: number): number => {
+    if (!d.reference) return num(d, G_OFF + g);
+    const r = d.reference.guards[g]!;
+    if (r.proposing.length === 0) return GUARD_IDLE;
+    return r.value === false ? GUARD_FALSE : r.value === null ? GUARD_UNKNOWN : GUARD_TRUE;
+  };
   const firedIds = (d: Decision<C, F>): string[] => {
     for (let i = 0; i < rules.length; i++) {
       if (!isFired(d, i)) continue;
@@ -754,7 +837,10 @@ export function compileFast<C, F extends Facts, P extends string>(
         continue;
       }
       const rs: RuleResult[] = new Array<RuleResult>(n.rules.length);
-      for (let k = 0; k < n.rules.length; k++) rs[k] = explainRule(n.rules[k]!);
+      for (let k = 0; k < n.rules.length; k++) {
+        rs[k] = explainRule(n.rules[k]!);
+        if (rs[k]!.status === 'fired') seqAdd(n.rules[k]!);
+      }
       path.push({ node: n.id, kind: n.kindName, rules: rs });
       if (n.kind === END) return { chart: c.id, outcome: n.outcome, stoppedAt: null, path };
       i = n.next;
@@ -786,6 +872,48 @@ export function compileFast<C, F extends Facts, P extends string>(
     }
   };
 
+  // Fired rules in the order `run`'s Set holds them (walk order, a guard's rules appended, withdrawn ones removed):
+  // a guard lists its proposing lines in that order.
+  const seq: number[] = [];
+  const inSeq = new Uint8Array(rules.length);
+  const seqAdd = (i: number): void => {
+    if (inSeq[i]) return;
+    inSeq[i] = 1;
+    seq.push(i);
+  };
+  const seqDelete = (i: number): void => {
+    if (!inSeq[i]) return;
+    inSeq[i] = 0;
+    seq.splice(seq.indexOf(i), 1);
+  };
+
+  const explainGuard = (g: Guard, provisional: Record<string, Assumption[]>): GuardResult => {
+    const proposing: string[] = [];
+    const props: number[] = [];
+    for (let k = 0; k < seq.length; k++) {
+      if (g.proposes[seq[k]!]) {
+        props.push(seq[k]!);
+        proposing.push(rules[seq[k]!]!.id);
+      }
+    }
+    if (props.length === 0) return g.idle;
+    const kk = key(g.conds);
+    const value = lastValue;
+    const conds = traceOf(g.conds, kk);
+    let withdrawn: string[] = [];
+    if (value === true) {
+      if (g.block) {
+        withdrawn = proposing;
+        for (let k = 0; k < props.length; k++) seqDelete(props[k]!);
+      }
+      for (let k = 0; k < g.rules.length; k++) seqAdd(g.rules[k]!);
+    } else if (value === null) {
+      unknownFacts(g.conds, conds, g.label, g.ids);
+      if (g.assumption) for (let k = 0; k < proposing.length; k++) (provisional[proposing[k]!] ??= []).push(g.assumption);
+    }
+    return { guard: g.id, value, conds, proposing, withdrawn };
+  };
+
   const explain = (d: Decision<C, F>): EngineResult<F> => {
     if (d.reference) return d.reference;
     // The tables are replayed on the decision's own facts, set back to their values before the tables (newest
@@ -803,22 +931,26 @@ export function compileFast<C, F extends Facts, P extends string>(
         for (let w = 0; w < writes.length; w++) f[factNames[writes[w]!]!] = finals[w];
       }
       const chartResults = charts.map(explainChart);
+      const provisional: Record<string, Assumption[]> = {};
+      const guardResults = nG === 0 ? [] : guards.map((g) => explainGuard(g, provisional));
       const missing: Missing[] = order.map((fi) => {
         const fact = factNames[fi]!;
         return { fact, ...model.facts[fact as keyof F & string], decides: decidesOf[fi]!, ids: idsOf[fi]! };
       });
-      return { facts: d.facts, issues: issues(d), tables: tableResults, charts: chartResults, fired: fired(d), missing, guards: [], provisional: {} };
+      return { facts: d.facts, issues: issues(d), tables: tableResults, charts: chartResults, fired: fired(d), missing, guards: guardResults, provisional };
     } finally {
       xf = {};
       for (const fi of tableMissingSet) tableMissing[fi] = undefined;
       for (const fi of order) decidesOf[fi] = idsOf[fi] = undefined;
       tableMissingSet.length = 0;
       order.length = 0;
+      for (let k = 0; k < seq.length; k++) inSeq[seq[k]!] = 0;
+      seq.length = 0;
     }
   };
 
   return {
     compiled, fallback, layout, ruleIds: rules.map((r) => r.id), nodeIds: charts.map((c) => c.nodes.map((n) => n.id)),
-    decide, redecide, explain, fired, isFired, firedIds, outcome, stoppedAt, terminal, path, tableRow, tableRowId, tableOutput, issues, issueIndices,
+    decide, redecide, explain, fired, isFired, isPending, guard: guardOf, firedIds, outcome, stoppedAt, terminal, path, tableRow, tableRowId, tableOutput, issues, issueIndices,
   };
 }

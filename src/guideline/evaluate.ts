@@ -128,9 +128,8 @@ export interface EvaluateOptions {
 }
 
 /**
- * The model compiled to index arrays (src/engine/fast.ts); `run(COMPILED, …)` stays the reference. While the model
- * has parts the compiler does not know yet (the safety guards), it decides through the interpreter behind the same
- * interface, so nothing is ever silently ignored.
+ * The model compiled to index arrays (src/engine/fast.ts), safety guards included; `run(COMPILED, …)` stays the
+ * reference (test/engine/fast.property.test.ts, `npm run verify:fast`).
  */
 export const FAST = compileFast(COMPILED);
 
