@@ -159,7 +159,7 @@ export function evaluateWith(core: FastModel<Input, LmFacts, PredicateName>, c: 
     eanoType: type ?? '—', certainty: certainty ? CERTAINTY_TEXT[certainty] : null, kps: f.kps, kpsText: f.kpsText,
     optionDrug: asOption(f.option)?.drug ?? null, firstChoiceDrug: firstChoiceDrug(f), pdl1: f.pdl1Tps, driverPhrase: driverPhrase(f),
   };
-  const voi = out || options.needed === false ? null : voiOf(COMPILED, input, r);
+  const voi = out || options.needed === false ? null : voiOf(core, input, r);
   const missing = out ? [] : voi ? neededFacts(r.missing, voi, certainty !== 'confirmed' && certainty !== 'probable') : r.missing;
   const fieldsOf = (facts: readonly string[]): string[] => [...new Set(facts.flatMap((x) => MODEL.facts[x as keyof LmFacts]?.fields ?? []))];
   const recommendations = r.fired.map((id) => {

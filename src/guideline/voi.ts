@@ -1,5 +1,5 @@
 import type { Compiled } from '../engine/compile.js';
-import { run } from '../engine/evaluate.js';
+import type { Decision, FastModel } from '../engine/fast.js';
 import type { CondTrace, EngineResult, Text } from '../engine/types.js';
 import { valueOfInformation, type Needed, type Outcome, type Voi } from '../engine/voi.js';
 import type { Case, TherapyClass } from './case-schema.js';
@@ -86,27 +86,55 @@ function variants(baseFacts: LmFacts, fact: string, from: Input): Input[] {
     .map((p) => ({ ...from, case: Object.entries(p).reduce((c, [k, v]) => set(c, k, v), from.case) }));
 }
 
+const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+function headlineOf(f: LmFacts, next: string | null, treatment: string | null): Record<string, string> {
+  return {
+    scope: f.primary === null ? '' : predicates.solidPrimary.test(f) ? 'in' : 'out',
+    certainty: text(f.certainty), pattern: text(f.mriPattern), category: text(f.category), next: next ?? '', treatment: treatment ?? '',
+  };
+}
+const itemKey = (id: string, kind: string): string | null => (kind === 'inform' ? null : `${id}:${kind}`);
+
 /** What counts as advice: certainty, type, category, where each flowchart ends, and every non-informative line by kind. */
 export function outcomeOf(compiled: Compiled<Input, LmFacts, PredicateName>, r: EngineResult<LmFacts>): Outcome {
-  const f = r.facts;
-  const ended = (i: number): string => r.charts[i]?.outcome ?? '';
   const key = (id: string): string | null => {
     const rule = compiled.rules.get(id);
-    return rule && rule.kind !== 'inform' ? `${id}:${rule.kind}` : null;
+    return rule ? itemKey(id, rule.kind) : null;
   };
   const items = new Set(r.fired.map(key).filter((k): k is string => k !== null));
   const pending = new Set(r.charts.flatMap((c) => c.path.flatMap((v) => (v.rules ?? []).filter((x) => x.status === 'pending')))
     .map((x) => key(x.rule)).filter((k): k is string => k !== null));
-  const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
   return {
     valid: !r.issues.some((i) => i.severity === 'error'),
-    headline: {
-      scope: f.primary === null ? '' : predicates.solidPrimary.test(f) ? 'in' : 'out',
-      certainty: text(f.certainty), pattern: text(f.mriPattern), category: text(f.category), next: ended(0), treatment: ended(1),
-    },
+    headline: headlineOf(r.facts, r.charts[0]?.outcome ?? null, r.charts[1]?.outcome ?? null),
     items,
     pending,
     partial: r.charts.some((c) => c.outcome === null),
+  };
+}
+
+/** The same outcome read from a decision alone (no trace): what the variant runs of value of information need. */
+export function outcomeOfDecision(core: FastModel<Input, LmFacts, PredicateName>, d: Decision<Input, LmFacts>): Outcome {
+  const { rules } = core.compiled.model;
+  const items = new Set<string>();
+  for (const id of core.fired(d)) {
+    const k = itemKey(id, core.compiled.rules.get(id)!.kind);
+    if (k !== null) items.add(k);
+  }
+  const pending = new Set<string>();
+  for (let i = 0; i < rules.length; i++) {
+    const k = core.isPending(d, i) ? itemKey(rules[i]!.id, rules[i]!.kind) : null;
+    if (k !== null) pending.add(k);
+  }
+  const charts = core.compiled.model.flowcharts.length;
+  let partial = false;
+  for (let c = 0; c < charts; c++) partial ||= core.outcome(d, c) === null;
+  return {
+    valid: !core.issues(d).some((i) => i.severity === 'error'),
+    headline: headlineOf(d.facts, core.outcome(d, 0), core.outcome(d, 1)),
+    items,
+    pending,
+    partial,
   };
 }
 
@@ -127,15 +155,19 @@ function groupsOf(compiled: Compiled<Input, LmFacts, PredicateName>, base: Engin
 
 const HISTORY = ['currentTherapies', 'progressedOn'] as const;
 
-/** Value of information for one input: the look-ahead's missing facts, kept only where a value changes the advice. */
-export function voiOf(compiled: Compiled<Input, LmFacts, PredicateName>, input: Input, base: EngineResult<LmFacts>): Voi {
-  // Contexts repeat the same completions: cache runs by content.
-  const cache = new Map<string, EngineResult<LmFacts>>([[JSON.stringify(input.case), base]]);
-  const runOf = (i: Input): EngineResult<LmFacts> => {
+/**
+ * Value of information for one input: the look-ahead's missing facts, kept only where a value changes the advice.
+ * The variants are decided by `core` (the compiled decision, no trace; `run` behind the interpreted core).
+ */
+export function voiOf(core: FastModel<Input, LmFacts, PredicateName>, input: Input, base: EngineResult<LmFacts>): Voi {
+  const { compiled } = core;
+  // Contexts repeat the same completions: cache outcomes by content.
+  const cache = new Map<string, Outcome>([[JSON.stringify(input.case), outcomeOf(compiled, base)]]);
+  const outcome = (i: Input): Outcome => {
     const k = JSON.stringify(i.case);
-    let r = cache.get(k);
-    if (!r) cache.set(k, (r = run(compiled, i)));
-    return r;
+    let o = cache.get(k);
+    if (!o) cache.set(k, (o = outcomeOfDecision(core, core.decide(i))));
+    return o;
   };
   // The option table reads the therapy history as "known used" only (an unknown history must not hide the option),
   // so the look-ahead never names it: weigh it as well while it is unknown (SAFE-THERAPY-HISTORY).
@@ -144,7 +176,7 @@ export function voiOf(compiled: Compiled<Input, LmFacts, PredicateName>, input: 
     candidates: [...base.missing.map((m) => m.fact), ...history],
     variants: (fact, from) => variants(base.facts, fact, from),
     valid: (i) => !compiled.model.checks.some((c) => c.severity === 'error' && c.test(i)),
-    outcome: (i) => outcomeOf(compiled, runOf(i)),
+    outcome,
     hasDomain: (fact) => fact in DOMAINS,
     groups: groupsOf(compiled, base),
   });
