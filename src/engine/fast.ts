@@ -132,8 +132,10 @@ export class Decision<C, F extends Facts> {
   constructor(
     readonly input: C,
     readonly facts: F,
-    /** Packed: table rows, chart ends, fired-rule words, issue words, then the pre-table fact values (FastModel.layout). */
-    readonly slots: unknown[],
+    /** Packed small integers: table rows, chart ends, fired and pending rule words, guard codes, issue words (FastModel.layout). */
+    readonly slots: number[],
+    /** The values the tables overwrote, in write order (for the explanation's replay). */
+    readonly pre: unknown[],
     /** Set instead of slots when the model is decided by the interpreter (fallback). */
     readonly reference: EngineResult<F> | null = null,
   ) {}
@@ -148,7 +150,7 @@ export interface Layout {
   /** One GUARD_* code per guard. */
   readonly guards: number;
   readonly issueWords: number;
-  readonly pre: number;
+  /** Number of slots (the overwritten values are in Decision.pre). */
   readonly size: number;
 }
 
@@ -350,14 +352,16 @@ export function compileFast<C, F extends Facts, P extends string>(
   const R_OFF0 = nT + nC;
   const layout: Layout = {
     tables: 0, charts: nT, firedWords: R_OFF0, pendingWords: R_OFF0 + firedWords, guards: R_OFF0 + 2 * firedWords,
-    issueWords: R_OFF0 + 2 * firedWords + nG, pre: R_OFF0 + 2 * firedWords + nG + issueWords,
-    size: R_OFF0 + 2 * firedWords + nG + issueWords + writes.length,
+    issueWords: R_OFF0 + 2 * firedWords + nG, size: R_OFF0 + 2 * firedWords + nG + issueWords,
   };
+  const checkWord = Int32Array.from(checks.keys(), (k) => Math.floor(k / BITS));
+  const checkBit = Int32Array.from(checks.keys(), (k) => 1 << (k % BITS));
+  const ZEROS: number[] = [];
+  for (let k = 0; k < layout.size; k++) ZEROS.push(0);
   const F_OFF = layout.firedWords;
   const Q_OFF = layout.pendingWords;
   const G_OFF = layout.guards;
   const I_OFF = layout.issueWords;
-  const P_OFF = layout.pre;
 
   // ---- the decision ----
   const stamp = new Int32Array(predNames.length);
@@ -415,7 +419,7 @@ export function compileFast<C, F extends Facts, P extends string>(
   };
 
   /** Walks chart c on the final facts: returns the terminal code (end index, or -(stop + 1)); fires into slots when given. */
-  const walk = (c: Chart, slots: unknown[] | null, path: number[] | null): number => {
+  const walk = (c: Chart, slots: number[] | null, path: number[] | null): number => {
     const nodes = c.nodes;
     let i = c.start;
     for (let guard = 0; i >= 0 && guard <= nodes.length; guard++) {
@@ -434,8 +438,8 @@ export function compileFast<C, F extends Facts, P extends string>(
         for (let k = 0; k < rs.length; k++) {
           const r = rules[rs[k]!]!;
           const v = all(r.conds);
-          if (v === TRUE) slots[F_OFF + r.word] = (slots[F_OFF + r.word] as number) | r.bit;
-          else if (v === UNKNOWN) slots[Q_OFF + r.word] = (slots[Q_OFF + r.word] as number) | r.bit;
+          if (v === TRUE) slots[F_OFF + r.word] = slots[F_OFF + r.word]! | r.bit;
+          else if (v === UNKNOWN) slots[Q_OFF + r.word] = slots[Q_OFF + r.word]! | r.bit;
         }
       }
       if (n.kind === END) return i;
@@ -444,13 +448,13 @@ export function compileFast<C, F extends Facts, P extends string>(
     throw new Error(`flowchart ${c.id}: walk did not end (cycle?)`);
   };
 
-  const firedBit = (slots: unknown[], r: Rule): boolean => ((slots[F_OFF + r.word] as number) & r.bit) !== 0;
-  const setFired = (slots: unknown[], r: Rule, on: boolean): void => {
-    const w = slots[F_OFF + r.word] as number;
+  const firedBit = (slots: number[], r: Rule): boolean => (slots[F_OFF + r.word]! & r.bit) !== 0;
+  const setFired = (slots: number[], r: Rule, on: boolean): void => {
+    const w = slots[F_OFF + r.word]!;
     slots[F_OFF + r.word] = on ? w | r.bit : w & ~r.bit;
   };
   /** One guard over the fired bitset (as `run`'s applyGuard): a block withdraws the proposing lines; a hold gives its rules. */
-  const applyGuard = (g: Guard, slots: unknown[]): number => {
+  const applyGuard = (g: Guard, slots: number[]): number => {
     const ps = g.proposers;
     let any = false;
     for (let k = 0; k < ps.length && !any; k++) any = firedBit(slots, rules[ps[k]!]!);
@@ -466,27 +470,26 @@ export function compileFast<C, F extends Facts, P extends string>(
   function decide(input: C): Decision<C, F> {
     if (fallback) {
       const r = run(compiled, input);
-      return new Decision<C, F>(input, r.facts, [], r);
+      return new Decision<C, F>(input, r.facts, [], [], r);
     }
-    const slots: unknown[] = new Array<unknown>(layout.size).fill(0);
-    for (let k = 0; k < checks.length; k++) {
-      if (checks[k]!(input)) slots[I_OFF + Math.floor(k / BITS)] = (slots[I_OFF + Math.floor(k / BITS)] as number) | (1 << (k % BITS));
-    }
+    const slots = ZEROS.slice();
+    for (let k = 0; k < checks.length; k++) if (checks[k]!(input)) slots[I_OFF + checkWord[k]!] = slots[I_OFF + checkWord[k]!]! | checkBit[k]!;
     return settle(input, model.derive(input) as Record<string, unknown>, slots);
   }
 
   function redecide(d: Decision<C, F>, changes: Partial<F>): Decision<C, F> {
     if (d.reference) throw new Error('redecide: this model is decided by the interpreter (fallback); re-run evaluate instead');
     const f = { ...(d.facts as Record<string, unknown>) };
-    for (let w = writes.length - 1; w >= 0; w--) f[factNames[writes[w]!]!] = d.slots[P_OFF + w];
+    for (let w = writes.length - 1; w >= 0; w--) f[factNames[writes[w]!]!] = d.pre[w];
     Object.assign(f, changes);
-    const slots: unknown[] = new Array<unknown>(layout.size).fill(0);
-    for (let k = I_OFF; k < P_OFF; k++) slots[k] = d.slots[k];
+    const slots = ZEROS.slice();
+    for (let k = I_OFF; k < layout.size; k++) slots[k] = d.slots[k]!;
     return settle(d.input, f, slots);
   }
 
   /** Tables and walks over derived facts `f` (written in place), into `slots`. */
-  function settle(input: C, f: Record<string, unknown>, slots: unknown[]): Decision<C, F> {
+  function settle(input: C, f: Record<string, unknown>, slots: number[]): Decision<C, F> {
+    const pre: unknown[] = new Array<unknown>(writes.length);
     facts = f as F;
     bump();
     let w = 0;
@@ -519,10 +522,10 @@ export function compileFast<C, F extends Facts, P extends string>(
       }
       const decided = last >= 0 && !mixed;
       slots[ti] = decided ? last : -1;
-      slots[P_OFF + w++] = f[t.fact];
+      pre[w++] = f[t.fact];
       f[t.fact] = decided ? ((last === rows.length ? t.otherwiseOutput : rows[last]!.output) ?? null) : null;
       if (t.candidatesFact !== undefined) {
-        slots[P_OFF + w++] = f[t.candidatesFact];
+        pre[w++] = f[t.candidatesFact];
         f[t.candidatesFact] = last < 0 ? [] : candidatesOf(t, mask, last + 1).outputs;
       }
       const stale = readers[ti]!; // predicates are pure over their declared facts: only the readers of what changed are stale
@@ -531,11 +534,11 @@ export function compileFast<C, F extends Facts, P extends string>(
     for (let ci = 0; ci < nC; ci++) slots[nT + ci] = walk(charts[ci]!, slots, null);
     for (let gi = 0; gi < nG; gi++) slots[G_OFF + gi] = applyGuard(guards[gi]!, slots);
     facts = undefined as unknown as F;
-    return new Decision<C, F>(input, f as F, slots);
+    return new Decision<C, F>(input, f as F, slots, pre);
   }
 
   // ---- reading a decision ----
-  const num = (d: Decision<C, F>, i: number): number => d.slots[i] as number;
+  const num = (d: Decision<C, F>, i: number): number => d.slots[i]!;
   const fired = (d: Decision<C, F>): string[] => {
     if (d.reference) return [...d.reference.fired];
     const out: string[] = [];
@@ -920,7 +923,7 @@ export function compileFast<C, F extends Facts, P extends string>(
     // write first, so a fact written twice ends at its derived value) and restored to the decided values after.
     const f = d.facts as Record<string, unknown>;
     const finals = writes.map((fi) => f[factNames[fi]!]);
-    for (let w = writes.length - 1; w >= 0; w--) f[factNames[writes[w]!]!] = d.slots[P_OFF + w];
+    for (let w = writes.length - 1; w >= 0; w--) f[factNames[writes[w]!]!] = d.pre[w];
     xf = f;
     nextEpoch();
     try {

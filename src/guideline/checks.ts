@@ -7,15 +7,22 @@ const t = (nl: string, en: string): Text => ({ nl, en });
 const over70 = (ecog: number | undefined): boolean | undefined => (ecog === undefined || ecog === 2 ? undefined : ecog <= 1);
 
 function datesOutOfOrder(i: Input): boolean {
-  const dates = (i.case.lumbarPunctures ?? []).map((lp) => lp.date).filter((d): d is string => d !== undefined);
-  return dates.some((d, k) => k > 0 && d < dates[k - 1]!);
+  let last: string | undefined;
+  for (const lp of i.case.lumbarPunctures ?? []) {
+    if (lp.date === undefined) continue;
+    if (last !== undefined && lp.date < last) return true;
+    last = lp.date;
+  }
+  return false;
 }
 
 function datesAfterAsOf(i: Input): boolean {
-  if (!i.asOf) return false;
   const asOf = i.asOf;
-  const dates = [i.case.mri?.date, ...(i.case.lumbarPunctures ?? []).map((lp) => lp.date)];
-  return dates.some((d) => d !== undefined && d > asOf);
+  if (!asOf) return false;
+  const mri = i.case.mri?.date;
+  if (mri !== undefined && mri > asOf) return true;
+  for (const lp of i.case.lumbarPunctures ?? []) if (lp.date !== undefined && lp.date > asOf) return true;
+  return false;
 }
 
 type Marker = 'her2' | 'hormoneReceptors' | 'breastHistology' | 'brafV600' | 'egfr' | 'alk' | 'krasG12c' | 'pdl1Tps' | 'noDriverFound';

@@ -128,21 +128,33 @@ export const FACTS: Record<keyof LmFacts, FactDef> = {
 /** KPS, then ADL, then ECOG; measures that disagree about the 70 threshold leave it unknown. */
 export function performance(c: Case): { perf70: boolean | null; source: LmFacts['perfSource'] } {
   const p = c.performance ?? {};
-  const votes: [LmFacts['perfSource'], boolean][] = [];
-  if (p.kps !== undefined) votes.push(['kps', p.kps >= 70]);
-  if (p.adlIndependent !== undefined) votes.push(['adl', p.adlIndependent]);
-  if (p.ecog !== undefined && p.ecog !== 2) votes.push(['ecog', p.ecog <= 1]);
-  const first = votes[0];
-  if (!first) return { perf70: null, source: null };
-  if (votes.some(([, v]) => v !== first[1])) return { perf70: null, source: null };
-  return { perf70: first[1], source: first[0] };
+  let source: LmFacts['perfSource'] = null;
+  let first = false;
+  let agree = true;
+  const vote = (s: NonNullable<LmFacts['perfSource']>, v: boolean): void => {
+    if (source === null) {
+      source = s;
+      first = v;
+    } else if (v !== first) agree = false;
+  };
+  if (p.kps !== undefined) vote('kps', p.kps >= 70);
+  if (p.adlIndependent !== undefined) vote('adl', p.adlIndependent);
+  if (p.ecog !== undefined && p.ecog !== 2) vote('ecog', p.ecog <= 1);
+  return source === null || !agree ? { perf70: null, source: null } : { perf70: first, source };
+}
+
+const NO_PUNCTURES: readonly LumbarPuncture[] = Object.freeze([]);
+type Molecular = NonNullable<LumbarPuncture['molecular']>;
+/** Some puncture's CSF molecular result has marker k at value v. */
+function csfHas<K extends keyof Molecular>(c: Case, k: K, v: Molecular[K]): boolean {
+  const lps = c.lumbarPunctures ?? NO_PUNCTURES;
+  for (let i = 0; i < lps.length; i++) if (lps[i]!.molecular?.[k] === v) return true;
+  return false;
 }
 
 /** A detected driver decides; KRAS G12C, EGFR wt + ALK negative, or a panel without drivers means no targetable driver. */
 function nsclcDriver(c: Case): LmFacts['nsclcDriver'] {
-  const csf = (c.lumbarPunctures ?? []).map((lp) => lp.molecular ?? {});
-  const any = <K extends 'egfr' | 'alk' | 'krasG12c'>(k: K, v: string): boolean =>
-    c.markers?.[k] === v || csf.some((m) => m[k] === v);
+  const any = <K extends 'egfr' | 'alk' | 'krasG12c'>(k: K, v: Molecular[K]): boolean => c.markers?.[k] === v || csfHas(c, k, v);
   if (any('egfr', 'mutant')) return 'egfr';
   if (any('alk', 'positive')) return 'alk';
   if (any('krasG12c', 'mutant') || c.markers?.noDriverFound === true) return 'none';
@@ -151,9 +163,8 @@ function nsclcDriver(c: Case): LmFacts['nsclcDriver'] {
 }
 
 function brafV600(c: Case): LmFacts['brafV600'] {
-  const csf = (c.lumbarPunctures ?? []).map((lp) => lp.molecular?.brafV600);
-  if (c.markers?.brafV600 === 'mutant' || csf.includes('mutant')) return 'mutant';
-  return c.markers?.brafV600 ?? (csf.includes('wild-type') ? 'wild-type' : null);
+  if (c.markers?.brafV600 === 'mutant' || csfHas(c, 'brafV600', 'mutant')) return 'mutant';
+  return c.markers?.brafV600 ?? (csfHas(c, 'brafV600', 'wild-type') ? 'wild-type' : null);
 }
 
 function threatening(c: Case): boolean | null {
@@ -174,7 +185,12 @@ const LOCATION_OF: Partial<Record<Symptom, string>> = {
 function symptomaticLocations(c: Case): readonly string[] | null {
   if (c.symptomaticLocations) return c.symptomaticLocations;
   if (!c.symptoms) return null;
-  return [...new Set(c.symptoms.flatMap((s) => LOCATION_OF[s] ?? []))];
+  const out: string[] = [];
+  for (const s of c.symptoms) {
+    const l = LOCATION_OF[s];
+    if (l !== undefined && !out.includes(l)) out.push(l);
+  }
+  return out;
 }
 
 function mri(c: Case): { done: boolean | null; findings: readonly MriFinding[] | null } {
@@ -201,7 +217,7 @@ export function derive(input: Input): LmFacts {
     her2: c.markers?.her2 ?? null,
     brafV600: brafV600(c),
     nsclcDriver: nsclcDriver(c),
-    krasG12c: c.markers?.krasG12c ?? ((c.lumbarPunctures ?? []).some((lp) => lp.molecular?.krasG12c === 'mutant') ? 'mutant' : null),
+    krasG12c: c.markers?.krasG12c ?? (csfHas(c, 'krasG12c', 'mutant') ? 'mutant' : null),
     pdl1Tps: c.markers?.pdl1Tps ?? null,
     noDriverFound: c.markers?.noDriverFound ?? null,
     symptoms: c.symptoms ?? null,

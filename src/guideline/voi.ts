@@ -77,13 +77,22 @@ export const DOMAINS: Partial<Record<keyof LmFacts, Domain>> = {
   raisedIcp: bool('raisedIcpSigns'),
 };
 
-/** Variants of the input with the fact filled in; a patch that would overwrite an entered value is skipped. */
-function variants(baseFacts: LmFacts, fact: string, from: Input): Input[] {
+/**
+ * Variants of the input with the fact filled in; a patch that would overwrite an entered value is skipped. Each
+ * variant is registered in `assigned` with the field assignments that lead to it from the case (sorted), a key
+ * for its content: patches only fill empty fields, so the same assignments give the same case.
+ */
+function variants(baseFacts: LmFacts, fact: string, from: Input, assigned: WeakMap<Input, readonly string[]>): Input[] {
   const domain = DOMAINS[fact as keyof LmFacts];
   if (!domain) return [];
+  const before = assigned.get(from);
   return domain(from.case, baseFacts)
     .filter((p) => Object.keys(p).every((k) => get(from.case, k) === undefined))
-    .map((p) => ({ ...from, case: Object.entries(p).reduce((c, [k, v]) => set(c, k, v), from.case) }));
+    .map((p) => {
+      const input = { ...from, case: Object.entries(p).reduce((c, [k, v]) => set(c, k, v), from.case) };
+      if (before) assigned.set(input, [...before, ...Object.entries(p).map(([k, v]) => `${k}=${JSON.stringify(v)}`)].sort());
+      return input;
+    });
 }
 
 const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
@@ -113,19 +122,29 @@ export function outcomeOf(compiled: Compiled<Input, LmFacts, PredicateName>, r: 
   };
 }
 
+/** Per core: rule indices in priority order, and the item key of each rule (null for an informative line). */
+const READ = new WeakMap<object, { readonly priority: Int32Array; readonly keys: readonly (string | null)[] }>();
+function readerOf(core: FastModel<Input, LmFacts, PredicateName>): { readonly priority: Int32Array; readonly keys: readonly (string | null)[] } {
+  let r = READ.get(core);
+  if (!r) {
+    const { rules } = core.compiled.model;
+    const index = new Map(rules.map((x, i) => [x.id, i]));
+    r = { priority: Int32Array.from(core.compiled.byPriority, (id) => index.get(id)!), keys: rules.map((x) => itemKey(x.id, x.kind)) };
+    READ.set(core, r);
+  }
+  return r;
+}
+
 /** The same outcome read from a decision alone (no trace): what the variant runs of value of information need. */
 export function outcomeOfDecision(core: FastModel<Input, LmFacts, PredicateName>, d: Decision<Input, LmFacts>): Outcome {
-  const { rules } = core.compiled.model;
+  const { priority, keys } = readerOf(core);
   const items = new Set<string>();
-  for (const id of core.fired(d)) {
-    const k = itemKey(id, core.compiled.rules.get(id)!.kind);
-    if (k !== null) items.add(k);
+  for (let k = 0; k < priority.length; k++) {
+    const i = priority[k]!;
+    if (keys[i] !== null && core.isFired(d, i)) items.add(keys[i]!);
   }
   const pending = new Set<string>();
-  for (let i = 0; i < rules.length; i++) {
-    const k = core.isPending(d, i) ? itemKey(rules[i]!.id, rules[i]!.kind) : null;
-    if (k !== null) pending.add(k);
-  }
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== null && core.isPending(d, i)) pending.add(keys[i]!);
   const charts = core.compiled.model.flowcharts.length;
   let partial = false;
   for (let c = 0; c < charts; c++) partial ||= core.outcome(d, c) === null;
@@ -161,10 +180,15 @@ const HISTORY = ['currentTherapies', 'progressedOn'] as const;
  */
 export function voiOf(core: FastModel<Input, LmFacts, PredicateName>, input: Input, base: EngineResult<LmFacts>): Voi {
   const { compiled } = core;
-  // Contexts repeat the same completions: cache outcomes by content.
-  const cache = new Map<string, Outcome>([[JSON.stringify(input.case), outcomeOf(compiled, base)]]);
+  // Contexts repeat the same completions: cache outcomes by content (the assignments made to the case).
+  const assigned = new WeakMap<Input, readonly string[]>([[input, []]]);
+  const contentKey = (i: Input): string => {
+    const a = assigned.get(i);
+    return a ? `A${a.join('\u0000')}` : `J${JSON.stringify(i.case)}`;
+  };
+  const cache = new Map<string, Outcome>([[contentKey(input), outcomeOf(compiled, base)]]);
   const outcome = (i: Input): Outcome => {
-    const k = JSON.stringify(i.case);
+    const k = contentKey(i);
     let o = cache.get(k);
     if (!o) cache.set(k, (o = outcomeOfDecision(core, core.decide(i))));
     return o;
@@ -174,7 +198,7 @@ export function voiOf(core: FastModel<Input, LmFacts, PredicateName>, input: Inp
   const history = HISTORY.filter((f) => base.facts[f] === null && !base.missing.some((m) => m.fact === f));
   return valueOfInformation(input, {
     candidates: [...base.missing.map((m) => m.fact), ...history],
-    variants: (fact, from) => variants(base.facts, fact, from),
+    variants: (fact, from) => variants(base.facts, fact, from, assigned),
     valid: (i) => !compiled.model.checks.some((c) => c.severity === 'error' && c.test(i)),
     outcome,
     hasDomain: (fact) => fact in DOMAINS,
