@@ -203,13 +203,14 @@ function neededFacts(all: readonly Missing[], voi: Voi, diagnosisOpen: boolean):
   return [...needed, ...voi.undetermined.map((name) => ({ ...fact(name), decides: [next] }))];
 }
 
+/** Per rule: the facts its conditions read, in first-read order (the order of an item's facts record). */
+const FACTS_READ = new Map(MODEL.rules.map((r) => [r.id, [...new Set(r.when.flatMap((c) => MODEL.predicates[condName(c)].uses))] as const]));
+
 function item(id: string, f: LmFacts, values: Parameters<typeof fill>[1], assumed: readonly Assumption[] | undefined,
   dependsOn: readonly string[] | undefined): Item {
   const rule = COMPILED.rules.get(id)!;
   const facts: Record<string, unknown> = {};
-  for (const c of rule.when) {
-    for (const k of MODEL.predicates[condName(c)].uses) facts[k] = f[k];
-  }
+  for (const k of FACTS_READ.get(id)!) facts[k] = f[k];
   const ids = assumed ? [...new Set([...rule.ids, ...assumed.flatMap((a) => a.ids)])] : rule.ids;
   return {
     rule: rule.id, kind: rule.kind, group: rule.group, ids, section: rule.section, refs: rule.refs ?? [],
