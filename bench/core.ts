@@ -22,6 +22,8 @@ export interface CoreRun {
   /** cases/s of the parts of a decision: the input checks, derive, and tables + walks over derived facts (redecide). */
   checks: number; derive: number; settle: number;
   full: Pair; fullCohort: number; lazy: number; json: number;
+  /** cases/s: decision + explanation (the whole EngineResult, `explain(decide(…))`); the full result without value of information. */
+  explained: number; noVoi: number;
   fhir: Pair; mapOnly: number; bundles: number; resources: number;
   /** The same with the zod-free mapper (leptoguide/fhir-core): bundle → full result, and the mapping alone. */
   fhirCore: number; mapCore: number;
@@ -100,7 +102,10 @@ export function coreBench(cases: readonly Case[], bundles: readonly Bundle[], lo
   const fullCohort = bestOf(() => rate(cases, 400, (c) => materialise(evaluate(c, OPTIONS))));
   const lazy = bestOf(() => rate(cases, 300, (c) => evaluate(c, OPTIONS)));
   const json = bestOf(() => rate(subset, 300, (c) => JSON.stringify(evaluate(c, OPTIONS))));
-  log(`full result: ${Math.round(full.engine)}/s, floor ${Math.round(full.floor)}/s; lazy ${Math.round(lazy)}/s`);
+  const explained = bestOf(() => rate(inputs, 300, (i) => FAST.explain(FAST.decide(i))));
+  const noVoi = bestOf(() => rate(subset, 300, (c) => materialise(evaluate(c, { ...OPTIONS, needed: false }))));
+  log(`full result: ${Math.round(full.engine)}/s, floor ${Math.round(full.floor)}/s; lazy ${Math.round(lazy)}/s; `
+    + `decide+explain ${Math.round(explained)}/s; without value of information ${Math.round(noVoi)}/s`);
 
   // FHIR bundle → full result
   const results = bundles.map((b) => JSON.parse(JSON.stringify(evaluate(mapFhir(b, OPTIONS).case, OPTIONS))) as unknown);
@@ -122,7 +127,7 @@ export function coreBench(cases: readonly Case[], bundles: readonly Bundle[], lo
   const calls = predicateCalls(cases.slice(0, 5_000));
   if (sink === undefined || Number.isNaN(checksum)) log('unreachable');
   return {
-    decision, decisionSmall, checks, derive, settle, full, fullCohort, lazy, json, fhir, mapOnly, fhirCore, mapCore,
+    decision, decisionSmall, checks, derive, settle, full, fullCohort, lazy, json, explained, noVoi, fhir, mapOnly, fhirCore, mapCore,
     vsRun, bundles: bundles.length, resources: bundles.reduce((n, b) => n + (b.entry?.length ?? 0), 0) / bundles.length, predicateCalls: calls,
   };
 }

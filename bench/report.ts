@@ -88,8 +88,11 @@ function resultsTable(r: Run): string {
       `${fmt(f.full.floor)} (full result is ${times(f.full.floor, f.full.engine)} slower)`, null],
     [`— the interpreted path (\`run\` + the same result), alternating: compiled ${fmt(f.vsRun.full.engine)}/s, interpreted ${fmt(f.vsRun.full.floor)}/s`, '',
       `compiled ${times(f.vsRun.full.engine, f.vsRun.full.floor)} faster`, null],
-    ['— `evaluate` with the lazy parts (recommendations, missing, trace, IDs) not read / `JSON.stringify(evaluate(…))`, per second', '',
+    ['— `evaluate` alone, result not walked / `JSON.stringify(evaluate(…))`, per second', '',
       `${fmt(f.lazy)} / ${fmt(f.json)}`, null],
+    [`— the same full result without value of information (\`needed: false\`), first ${fmt(5_000)} cases, per second`, '', fmt(f.noVoi), null],
+    ['— decision + explanation alone (`explain(decide(…))`: the whole `EngineResult`, trace and missing facts), cases/s', `≥ ${fmt(TARGET.rate)}`,
+      fmt(f.explained), f.explained >= TARGET.rate],
     ['Allocated per full result', `≤ ${fmt(TARGET.bytes / 1000)} kB`, `${fmt(perEval(r))} B = ${fmt(perEval(r) / 1000, 1)} kB${gcNote(r.alloc)}`, perEval(r) <= TARGET.bytes],
     ['— per `evaluate` with nothing lazy read', '', `${fmt(per(r.allocs.lazy))} B${gcNote(r.allocs.lazy)}`, null],
     [`**FHIR bundle → full result** (\`mapFhir\` + \`evaluate\`, ${fmt(f.resources, 0)} resources per bundle), bundles/s`, `≥ ${fmt(TARGET.fhir)}`,
@@ -136,11 +139,11 @@ ${fmt(f.decision.engine)} of ${fmt(TARGET.decision)} decisions/s: ${us(f.decisio
 the ${MODEL.checks.length} input checks ${us(f.checks)}, \`derive\` of ${Object.keys(MODEL.facts).length} facts ${us(f.derive)}, and the tables and walks over derived
 facts ${fmt(engineOnly, 2)} µs (\`redecide\`, which also copies the facts record once). The compiled core itself is index arrays: every
 condition list split into positive and negated predicate indices, table rows with output classes, chart edges as
-node indices, rules as a bitset; a predicate runs at most once between the writes of the facts it declares
+node indices, rules as a bitset, the safety guards as a pass over that bitset; a predicate runs at most once between the writes of the facts it declares
 (${fmt(f.predicateCalls, 1)} predicate calls per decision). What is left is the guideline's own code over the raw case: \`derive\` and the
 checks read a JSON case whose objects have many shapes (every optional field absent or present, so property reads
 are megamorphic), and \`derive\`, the checks and the predicates allocate as they go (\`known(v, fn)\` and \`primaryIs(...)\`
-build a closure per call, \`derive\` maps the punctures several times, \`performance\` builds vote arrays). The floor
+build a closure per call; \`derive\` and the date checks no longer build intermediate arrays). The floor
 (reading every field the decision reads, deciding nothing) runs at ${fmt(f.decision.floor)}/s: the decision is ${times(f.decision.floor, f.decision.engine)}
 slower than merely reading its input${f.decision.floor / f.decision.engine <= TARGET.floorRatio ? ', within the 10× asked' : ', more than the 10× asked'}.
 
@@ -158,10 +161,11 @@ function allocationGap(r: Run): string {
   return `### Allocation
 
 Per decision: ${fmt(d)} B against ≤ ${TARGET.decisionBytes} B${d <= TARGET.decisionBytes ? '' : ` (${fmt(d / TARGET.decisionBytes, 1)}× over)`}. The core's own part is the \`Decision\` and one
-packed array (table rows, chart ends, fired-rule bitset, issue bitset, the values the tables overwrote): about 200 B.
-The rest is the guideline's \`derive\` (the facts record of ${Object.keys(MODEL.facts).length} fields and its intermediate arrays), the checks
-(\`datesOutOfOrder\`, \`datesAfterAsOf\` map the punctures) and the predicates' closures; the same knowledge-code changes as
-above remove most of it.
+array of small integers (table rows, chart ends, fired and pending rule bitsets, guard codes, issue bitset) and the
+values the tables overwrote: about 300 B.
+The rest is the guideline's \`derive\` (the facts record of ${Object.keys(MODEL.facts).length} fields, the performance and
+mri records, symptomatic locations) and the predicates' closures (\`known(v, fn)\`, \`primaryIs(...)\`, arrays built to
+compare option candidates); the same knowledge-code changes as above remove most of it.
 
 Per full result: ${fmt(perEval(r) / 1000, 1)} kB against ≤ ${fmt(TARGET.bytes / 1000)} kB${perEval(r) <= TARGET.bytes ? '' : ` (${fmt(perEval(r) / TARGET.bytes, 1)}× over)`}; \`evaluate\` with nothing lazy read: ${fmt(lazy / 1000, 1)} kB.
 The explanation interns what repeats (a frozen \`CondTrace\` per condition and value, a \`RuleResult\` per rule and tuple of
@@ -175,15 +179,21 @@ function throughputGap(r: Run): string {
   const f = r.fast;
   return `### Full result: ${fmt(TARGET.rate / r.rate.best, 1)}× short
 
-${fmt(r.rate.best)} of ${fmt(TARGET.rate)} full results/s (${us(r.rate.best)} per case). It is the decision (${us(f.decision.engine)}) plus the
-explanation and the items, built on first read: the trace replay evaluates every condition of every visited row,
-rule and decision (the interpreter's order, no short cut) to record it, the look-ahead after a stop, the missing
-facts, and an item per fired rule. \`evaluate\` with nothing lazy read runs at ${fmt(f.lazy)}/s. The floor, a plain deep copy of
-the same materialised result, runs at ${fmt(f.full.floor)}/s: building the full result is ${times(f.full.floor, f.full.engine)} slower than merely
-allocating its object graph, so the size of the public \`Result\` (an item with a facts record per fired rule, a visit
-per node with its rule results, the table results, the missing facts) is what bounds it, beside the decision work
-above. Closing it means a smaller result (trace as indices into the model, items sharing one facts record) behind
-the same JSON, which changes the public \`Result\` objects.`;
+${fmt(r.rate.best)} of ${fmt(TARGET.rate)} full results/s (${us(r.rate.best)} per case). The public result is the decision (${us(f.decision.engine)}),
+the explanation (decision + explanation: ${us(f.explained)}, ${fmt(f.explained)}/s), the value of information and the items.
+Value of information is most of it: without it (\`needed: false\`) the full result runs at ${fmt(f.noVoi)}/s. It decides the case
+again once per value of every candidate fact (booleans 2, KPS 3, the driver 3, therapy history 1 + one per option),
+plus the contexts for facts that matter only together; those variant decisions now run on the compiled core
+(\`decide\`, no trace) and are cached by the assignments made, yet each is a full decision (checks, \`derive\`, tables,
+walks, guards) of a new case. The explanation replays every condition of every visited row, rule, decision and guard
+(the interpreter's order, no short cut), the look-ahead after a stop and the missing facts; the result adds an item
+with a facts record per fired line. The floor, a plain deep copy of the same materialised result, runs at
+${fmt(f.full.floor)}/s (full result ${times(f.full.floor, f.full.engine)} slower).
+
+What would close it: value of information on \`redecide\` (the changed facts only, no second \`derive\` and checks) once the
+domains are stated as fact values rather than case patches; value of information computed on demand (a separate call,
+or only for the facts a client shows); a smaller result (trace as indices into the model, items sharing one facts
+record) behind the same JSON.`;
 }
 
 function fhirGap(r: Run): string {

@@ -31,7 +31,8 @@ const STEP_MODEL: Model<Input, LmFacts, PredicateName> = {
   tables: [certaintyTable, categoryTable],
   flowcharts: [{
     id: 'gate', label: gate.label, ids: [], section: 'bench', start: gate.id,
-    nodes: [{ ...gate, yes: 'gate.yes', no: 'gate.no' }, end('gate.yes', 'yes'), end('gate.no', 'no')],
+    // The gate alone: an unknown KPS stops it (gate unknown), instead of going on to the chart's unknown branch.
+    nodes: [{ ...gate, yes: 'gate.yes', no: 'gate.no', unknown: undefined }, end('gate.yes', 'yes'), end('gate.no', 'no')],
   }],
   rules: [],
   checks: [],
