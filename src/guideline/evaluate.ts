@@ -81,14 +81,31 @@ function eano(f: LmFacts): { type: string | null; pattern: string | null } {
   return { type: (positive ? 'I' : 'II') + (letter ?? ''), pattern };
 }
 
-function fill(text: Text, values: Readonly<Record<string, Text | string | number | null>>): Text {
-  const one = (s: string, lang: 'nl' | 'en'): string =>
-    s.replace(/\{(\w+)\}/g, (m, k: string) => {
-      const v = values[k];
-      if (v === undefined || v === null) return '?';
-      return typeof v === 'object' ? v[lang] : String(v);
-    });
-  return text.nl.includes('{') || text.en.includes('{') ? { nl: one(text.nl, 'nl'), en: one(text.en, 'en') } : text;
+type Value = Text | string | number | null | undefined;
+
+/** A text's placeholders, split once: literal, key, literal, …, literal (the split of /\{(\w+)\}/). */
+const TEMPLATES = new WeakMap<Text, { readonly nl: readonly string[]; readonly en: readonly string[] } | null>();
+function templateOf(text: Text): { readonly nl: readonly string[]; readonly en: readonly string[] } | null {
+  let t = TEMPLATES.get(text);
+  if (t === undefined) {
+    t = text.nl.includes('{') || text.en.includes('{') ? { nl: text.nl.split(/\{(\w+)\}/), en: text.en.split(/\{(\w+)\}/) } : null;
+    TEMPLATES.set(text, t);
+  }
+  return t;
+}
+
+function fill(text: Text, value: (key: string) => Value): Text {
+  const t = templateOf(text);
+  if (t === null) return text;
+  const one = (parts: readonly string[], lang: 'nl' | 'en'): string => {
+    let out = parts[0]!;
+    for (let i = 1; i < parts.length; i += 2) {
+      const v = value(parts[i]!);
+      out += (v === undefined || v === null ? '?' : typeof v === 'object' ? v[lang] : String(v)) + parts[i + 1]!;
+    }
+    return out;
+  };
+  return { nl: one(t.nl, 'nl'), en: one(t.en, 'en') };
 }
 
 function scopeOf(f: LmFacts): Result['scope'] {
@@ -143,8 +160,14 @@ export function evaluate(c: Case, options: EvaluateOptions = {}): Result {
 }
 
 /** evaluate() over a given core: FAST, or compileFast(COMPILED, { interpret: true }) for the interpreted reference. */
+/** The last options.asOf found to be a calendar date (a string: validated once, not per case of a batch). */
+let lastValidAsOf: string | undefined;
+
 export function evaluateWith(core: FastModel<Input, LmFacts, PredicateName>, c: Case, options: EvaluateOptions = {}): Result {
-  if (options.asOf !== undefined && !isCalendarDate(options.asOf)) throw new InvalidAsOfError(options.asOf);
+  if (options.asOf !== undefined && options.asOf !== lastValidAsOf) {
+    if (!isCalendarDate(options.asOf)) throw new InvalidAsOfError(options.asOf);
+    lastValidAsOf = options.asOf;
+  }
   const asOf = c.assessmentDate ?? options.asOf ?? null;
   const input = { case: c, asOf };
   const r = core.explain(core.decide(input));
@@ -155,9 +178,19 @@ export function evaluateWith(core: FastModel<Input, LmFacts, PredicateName>, c: 
   const { type: eanoType, pattern } = eano(f);
   const type = out ? null : eanoType;
   const category = !out && typeof f.category === 'number' ? f.category : null;
-  const values = {
-    eanoType: type ?? '—', certainty: certainty ? CERTAINTY_TEXT[certainty] : null, kps: f.kps, kpsText: f.kpsText,
-    optionDrug: asOption(f.option)?.drug ?? null, firstChoiceDrug: firstChoiceDrug(f), pdl1: f.pdl1Tps, driverPhrase: driverPhrase(f),
+  // The texts' placeholder values, computed when a text asks for one.
+  const values = (k: string): Value => {
+    switch (k) {
+      case 'eanoType': return type ?? '—';
+      case 'certainty': return certainty ? CERTAINTY_TEXT[certainty] : null;
+      case 'kps': return f.kps;
+      case 'kpsText': return f.kpsText;
+      case 'optionDrug': return asOption(f.option)?.drug ?? null;
+      case 'firstChoiceDrug': return firstChoiceDrug(f);
+      case 'pdl1': return f.pdl1Tps;
+      case 'driverPhrase': return driverPhrase(f);
+      default: return undefined;
+    }
   };
   const voi = out || options.needed === false ? null : voiOf(core, input, r);
   const missing = out ? [] : voi ? neededFacts(r.missing, voi, certainty !== 'confirmed' && certainty !== 'probable') : r.missing;
@@ -206,20 +239,25 @@ function neededFacts(all: readonly Missing[], voi: Voi, diagnosisOpen: boolean):
 /** Per rule: the facts its conditions read, in first-read order (the order of an item's facts record). */
 const FACTS_READ = new Map(MODEL.rules.map((r) => [r.id, [...new Set(r.when.flatMap((c) => MODEL.predicates[condName(c)].uses))] as const]));
 
-function item(id: string, f: LmFacts, values: Parameters<typeof fill>[1], assumed: readonly Assumption[] | undefined,
+function item(id: string, f: LmFacts, values: (key: string) => Value, assumed: readonly Assumption[] | undefined,
   dependsOn: readonly string[] | undefined): Item {
   const rule = COMPILED.rules.get(id)!;
   const facts: Record<string, unknown> = {};
   for (const k of FACTS_READ.get(id)!) facts[k] = f[k];
   const ids = assumed ? [...new Set([...rule.ids, ...assumed.flatMap((a) => a.ids)])] : rule.ids;
-  return {
+  // Built key by key in the order of the Item type (the JSON order): optional keys only when present.
+  const out: Record<string, unknown> = {
     rule: rule.id, kind: rule.kind, group: rule.group, ids, section: rule.section, refs: rule.refs ?? [],
-    text: fill(rule.text, values), rationale: rule.rationale, ...(rule.note ? { note: rule.note } : {}),
-    interventions: rule.interventions ?? [], ...(assumed ? { assumptions: assumed.map((a) => a.text) } : {}),
-    ...(rule.urgent ? { urgent: true } : {}), ...(dependsOn ? { dependsOn } : {}), facts,
+    text: fill(rule.text, values), rationale: rule.rationale,
   };
+  if (rule.note) out.note = rule.note;
+  out.interventions = rule.interventions ?? [];
+  if (assumed) out.assumptions = assumed.map((a) => a.text);
+  if (rule.urgent) out.urgent = true;
+  if (dependsOn) out.dependsOn = dependsOn;
+  out.facts = facts;
+  return out as unknown as Item;
 }
-
 
 /** The first choice that is used up, or every possible one when markers leave it open. */
 function firstChoiceDrug(f: LmFacts): Text | null {
