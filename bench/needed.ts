@@ -42,7 +42,8 @@ const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const md = `# Benchmark: needed to decide (value of information)
 
 \`npm run bench:needed\` on ${cpu}, ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)};
-${cases.length} cases of the generated cohort (bench/cohort.ts), one core, interpreted engine (\`run\`).
+${cases.length} cases of the generated cohort (bench/cohort.ts), one core; load average ${os.loadavg().map((x) => x.toFixed(2)).join(', ')} (1, 5, 15 min) at the end.
+The base case is decided and explained by the compiled core; the variants are decided by it (\`decide\`, no trace).
 
 | | median ms/case | p95 ms/case | mean facts asked |
 |---|---:|---:|---:|
@@ -51,9 +52,11 @@ ${cases.length} cases of the generated cohort (bench/cohort.ts), one core, inter
 
 Targets (issue 8/9): value of information for one case ≤ 1 ms median in Node, p95 < 5 ms per keystroke in the
 browser. The cost is one evaluation per value of each candidate fact's domain (booleans 2, KPS 3, the driver 3,
-therapy history 1 + one per possible option), plus the contexts for facts that matter only jointly; runs are
-cached by content. What would close a gap: the compiled decision core (issue 9) for the variant runs, which need
-only the decision (fired lines, table outputs, where the charts end), not the trace.
+therapy history 1 + one per possible option), plus the contexts for facts that matter only jointly; outcomes are
+cached by the field assignments that lead to a variant. Each variant is a full decision of a new case (checks,
+\`derive\`, tables, walks, guards), read without a trace (\`outcomeOfDecision\`). What would lower it further:
+variants as changed facts on \`redecide\` (no second \`derive\` and checks), which needs the domains stated as fact
+values, and cheaper variant cases (the patch copies the case objects along its path).
 `;
 writeFileSync(fileURLToPath(new URL('../../docs/benchmarks-needed.md', import.meta.url)), md);
 process.stdout.write(md);
