@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { Change } from '../committee/diff.js';
 import { createImpact, type Evaluator, type ImpactReport, type ImpactState } from '../committee/impact.js';
 import { itemOfLine, ndjsonLines, type CaseInput } from './cases.js';
-import { evaluatorOf, importBuilt, loadSide, SideError, type LoadedSide } from './revision.js';
+import { evaluatorOf, importBuilt, labelOf, loadSide, SideError, type LoadedSide } from './revision.js';
 
 // Runs an impact: JSON cases in this thread, NDJSON streamed, over worker threads when more than one is asked for.
 
@@ -19,7 +19,7 @@ export const defaultWorkers = (): number => Math.max(1, availableParallelism() -
 export const refOf = (s: LoadedSide): SideRef => (s.built ? { kind: 'built', dir: s.built, label: s.spec } : { kind: 'file', path: s.spec });
 
 export async function sideEvaluator(ref: SideRef, asOf: string | undefined): Promise<Evaluator> {
-  if (ref.kind === 'built') return evaluatorOf(await importBuilt(ref.dir, ref.label), asOf);
+  if (ref.kind === 'built') return evaluatorOf(await importBuilt(ref.dir, labelOf(ref.label)), asOf);
   const side = await loadSide(ref.path, asOf === undefined ? {} : { asOf });
   if (!side.evaluate) throw new SideError({ nl: `${ref.path} is niet uitvoerbaar`, en: `${ref.path} cannot be run` });
   return side.evaluate;

@@ -132,15 +132,15 @@ interface Imported {
 }
 
 /** Imports the model, evaluate and parseCase of a built side; names what an older revision lacks. */
-export async function importBuilt(dir: string, label: string): Promise<Imported> {
+export async function importBuilt(dir: string, label: Text): Promise<Imported> {
   const load = async (rel: string): Promise<Record<string, unknown>> => {
     const path = join(dir, 'src', rel);
-    if (!existsSync(path)) throw err(`${label}: ${rel} ontbreekt in src/`, `${label}: src/${rel} is missing`);
+    if (!existsSync(path)) throw err(`${label.nl}: src/${rel} ontbreekt`, `${label.en}: src/${rel} is missing`);
     try {
       return (await import(pathToFileURL(path).href)) as Record<string, unknown>;
     } catch (e) {
       const why = e instanceof Error ? e.message.split('\n')[0]! : String(e);
-      throw err(`${label}: src/${rel.replace(/\.js$/, '.ts')} laadt niet (${why})`, `${label}: src/${rel.replace(/\.js$/, '.ts')} does not load (${why})`);
+      throw err(`${label.nl}: src/${rel.replace(/\.js$/, '.ts')} laadt niet (${why})`, `${label.en}: src/${rel.replace(/\.js$/, '.ts')} does not load (${why})`);
     }
   };
   const [model, evaluate, parse] = [await load('guideline/model.js'), await load('guideline/evaluate.js'), await load('guideline/parse.js')];
@@ -148,7 +148,7 @@ export async function importBuilt(dir: string, label: string): Promise<Imported>
     ['guideline/parse', 'parseCase', parse]].filter(([, name, m]) => (m as Record<string, unknown>)[name as string] === undefined)
     .map(([file, name]) => `${String(name)} (src/${String(file)}.ts)`);
   if (missing.length) {
-    throw err(`${label} mist wat de commissie-opdrachten nodig hebben: ${missing.join(', ')}`, `${label} lacks what the committee commands need: ${missing.join(', ')}`);
+    throw err(`${label.nl} mist wat de commissie-opdrachten nodig hebben: ${missing.join(', ')}`, `${label.en} lacks what the committee commands need: ${missing.join(', ')}`);
   }
   return { MODEL: model.MODEL, GUIDELINE: model.GUIDELINE, evaluate: evaluate.evaluate, parseCase: parse.parseCase } as Imported;
 }
@@ -178,6 +178,9 @@ export function readKnowledgeFile(path: string): KnowledgeFile {
   return verifyKnowledge(parseJsonText(text, { rejectDuplicateKeys: true }));
 }
 
+export const labelOf = (spec: string): Text => (spec === 'worktree' || spec === '.' ? { nl: 'werkmap', en: 'working tree' }
+  : { nl: `revisie ${spec}`, en: `revision ${spec}` });
+
 /** `worktree` or `.`, a knowledge JSON file, or a git revision. */
 export async function loadSide(spec: string, options: { repo?: string; asOf?: string } = {}): Promise<LoadedSide> {
   if (spec !== '.' && looksLikeFile(spec)) {
@@ -188,7 +191,7 @@ export async function loadSide(spec: string, options: { repo?: string; asOf?: st
   const repo = options.repo ?? repositoryRoot();
   const worktree = spec === 'worktree' || spec === '.';
   const built = worktree ? { dir: await buildWorktree(repo), commit: null } : await buildRevision(spec, repo);
-  const m = await importBuilt(built.dir, worktree ? 'worktree' : `revision ${spec}`);
+  const m = await importBuilt(built.dir, labelOf(spec));
   const revision = worktree ? 'worktree' : `${spec === built.commit ? '' : `${spec} `}${built.commit!.slice(0, 12)}`;
   const file = exportKnowledge(m.MODEL, { guideline: m.GUIDELINE, revision });
   return { spec, file, unbound: [], built: built.dir, evaluate: evaluatorOf(m, options.asOf) };
