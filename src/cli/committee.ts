@@ -98,8 +98,9 @@ async function impactCmd(argv: readonly string[], io: CommitteeIo, lang: Lang): 
   if (!isCalendarDate(asOf)) throw new UsageError('error.badValue', `--as-of ${asOf} (YYYY-MM-DD)`);
   const workers = options.workers === undefined ? defaultWorkers() : Number(options.workers);
   if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError('error.badValue', `--workers ${options.workers ?? ''} (1–64)`);
-  const maxCases = options['max-cases'] === undefined ? 200 : Number(options['max-cases']);
-  if (!Number.isInteger(maxCases) || maxCases < 0) throw new UsageError('error.badValue', `--max-cases ${options['max-cases'] ?? ''}`);
+  const format = (options.format ?? 'text') as (typeof FORMATS)[number];
+  const maxCases = options['max-cases'] === undefined ? (format === 'json' ? Infinity : 200) : Number(options['max-cases']);
+  if (maxCases !== Infinity && (!Number.isInteger(maxCases) || maxCases < 0)) throw new UsageError('error.badValue', `--max-cases ${options['max-cases'] ?? ''}`);
   const base = await side(a, asOf);
   const head = await side(b, asOf);
   for (const s of [base, head]) {
@@ -112,9 +113,8 @@ async function impactCmd(argv: readonly string[], io: CommitteeIo, lang: Lang): 
   }
   const changes = diffKnowledge(base.file, head.file).changes;
   const input = casesAt(options.cases, asOf);
-  const report = await runImpact(base, head, input, { workers, asOf, changes });
+  const report = await runImpact(base, head, input, { workers, asOf, changes, keep: maxCases });
   const doc: ImpactDocument = { base: sideOf(base.file), head: sideOf(head.file), ...report };
-  const format = (options.format ?? 'text') as (typeof FORMATS)[number];
-  io.out(format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : renderImpact(doc, format, lang, maxCases));
+  io.out(format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : renderImpact(doc, format, lang));
   return 0;
 }

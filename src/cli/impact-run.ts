@@ -9,7 +9,9 @@ import { evaluatorOf, importBuilt, labelOf, loadSide, SideError, type LoadedSide
 
 /** How a worker finds a side again: the knowledge file, or the directory the side was built into. */
 export type SideRef = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'built'; readonly dir: string; readonly label: string };
-export interface WorkerData { readonly base: SideRef; readonly head: SideRef; readonly asOf?: string; readonly changes: readonly Change[] }
+export interface WorkerData {
+  readonly base: SideRef; readonly head: SideRef; readonly asOf?: string; readonly changes: readonly Change[]; readonly keep: number;
+}
 export type WorkerMessage = { kind: 'lines'; file: string; seq: number; lines: { line: number; text: string }[] } | { kind: 'done' };
 type FromWorker = { kind: 'ready' } | { kind: 'ack' } | { kind: 'state'; state: ImpactState };
 
@@ -28,9 +30,9 @@ export async function sideEvaluator(ref: SideRef, asOf: string | undefined): Pro
 const BATCH = 256;
 
 export async function runImpact(base: LoadedSide, head: LoadedSide, input: CaseInput, options: {
-  readonly workers: number; readonly asOf?: string; readonly changes: readonly Change[];
+  readonly workers: number; readonly asOf?: string; readonly changes: readonly Change[]; readonly keep: number;
 }): Promise<ImpactReport> {
-  const acc = createImpact(base.evaluate!, head.evaluate!, options.changes);
+  const acc = createImpact(base.evaluate!, head.evaluate!, options.changes, options.keep);
   for (const item of input.items) acc.add(item);
   let seq = input.items.length;
   if (options.workers <= 1 || input.ndjson.length === 0) {
@@ -39,7 +41,7 @@ export async function runImpact(base: LoadedSide, head: LoadedSide, input: CaseI
     }
     return acc.finish();
   }
-  const data: WorkerData = { base: refOf(base), head: refOf(head), changes: options.changes, ...(options.asOf ? { asOf: options.asOf } : {}) };
+  const data: WorkerData = { base: refOf(base), head: refOf(head), changes: options.changes, keep: options.keep, ...(options.asOf ? { asOf: options.asOf } : {}) };
   const url = new URL('./impact-worker.js', import.meta.url);
   const pool = Array.from({ length: options.workers }, () => new Worker(url, { workerData: data }));
   const pending = pool.map(() => 0);

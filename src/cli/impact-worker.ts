@@ -8,7 +8,7 @@ import { sideEvaluator, type WorkerData, type WorkerMessage } from './impact-run
 
 const data = workerData as WorkerData;
 const port = parentPort!;
-const acc = createImpact(await sideEvaluator(data.base, data.asOf), await sideEvaluator(data.head, data.asOf), data.changes);
+const acc = createImpact(await sideEvaluator(data.base, data.asOf), await sideEvaluator(data.head, data.asOf), data.changes, data.keep);
 port.on('message', (m: WorkerMessage) => {
   if (m.kind === 'done') {
     port.postMessage({ kind: 'state', state: acc.state() });
