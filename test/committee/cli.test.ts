@@ -1,9 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCohort } from '../../bench/cohort.js';
+import { makeFixtureRepo } from '../../bench/committee-fixture.js';
 import { evaluate } from '../../src/guideline/evaluate.js';
 import { loadVignettes } from '../support/vignettes.js';
 import { expectedChanged, NEW_RULE } from './fixture.js';
@@ -16,38 +17,15 @@ const VIGNETTES = join(ROOT, 'test/vignettes');
 const AS_OF = '2026-11-26';
 const tmp = mkdtempSync(join(tmpdir(), 'leptoguide-committee-'));
 const repo = join(tmp, 'repo');
-const commits: Record<'base' | 'fixture' | 'broken', string> = { base: '', fixture: '', broken: '' };
+const commits = { base: '', fixture: '', broken: '' };
 
 function cli(args: string[], cwd = repo): { code: number; out: string; err: string } {
   const r = spawnSync('node', [BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
 }
-const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.org', ...args],
-  { cwd: repo, encoding: 'utf8' }).trim();
-function edit(file: string, from: string, to: string): void {
-  const p = join(repo, file);
-  const s = readFileSync(p, 'utf8');
-  if (!s.includes(from)) throw new Error(`fixture: ${file} no longer contains ${from}`);
-  writeFileSync(p, s.replace(from, to));
-}
-const commit = (msg: string): string => { git('add', '-A'); git('commit', '-qm', msg); return git('rev-parse', 'HEAD'); };
-
 beforeAll(() => {
-  cpSync(join(ROOT, 'src'), join(repo, 'src'), { recursive: true });
-  git('init', '-q');
-  commits.base = commit('base: this tree');
-  edit('src/guideline/predicates.ts',
-    "perf70: p('KPS ≥ 70 (or fully independent in ADL)', 'KPS ≥ 70 (of volledig zelfstandig in ADL)', ['perf70'], (f) => f.perf70),",
-    "perf70: p('KPS ≥ 60 (or fully independent in ADL)', 'KPS ≥ 60 (of volledig zelfstandig in ADL)', ['perf70', 'kps'], (f) => (f.kps !== null ? f.kps >= 60 : f.perf70)),");
-  edit('src/guideline/flowcharts.ts', "'prog.epidemiology'], next: 'dx.csf-read'", `'prog.epidemiology', '${NEW_RULE}'], next: 'dx.csf-read'`);
-  edit('src/guideline/model.ts', '...FOLLOW_UP_RULES],', `...FOLLOW_UP_RULES, {
-      id: '${NEW_RULE}', kind: 'inform', group: 'diagnosis', priority: 95, when: ['raisedIcp'], ids: ['DX-SUSPECT'], section: 'Toelichting diagnostiek 1',
-      text: { nl: 'Testregel: tekenen van verhoogde druk vastgelegd.', en: 'Test rule: signs of raised pressure recorded.' },
-      rationale: { nl: 'Alleen voor de commissietest.', en: 'For the committee test only.' },
-    }],`);
-  commits.fixture = commit('fixture: KPS gate 60, one new rule');
-  edit('src/guideline/model.ts', 'export const GUIDELINE =', 'const GUIDELINE =');
-  commits.broken = commit('broken: no GUIDELINE export');
+  mkdirSync(repo);
+  Object.assign(commits, makeFixtureRepo(repo, ROOT));
 });
 afterAll(() => {
   rmSync(tmp, { recursive: true, force: true });
@@ -66,6 +44,10 @@ describe('export-knowledge', () => {
     const same = cli(['diff', good, good, '--format', 'json']);
     expect(same.code).toBe(0);
     expect(JSON.parse(same.out).changes).toEqual([]);
+    // The same src/ transpiled by the loader has the same knowledge, hash included, as the tsc build.
+    const built = JSON.parse(cli(['diff', good, commits.base, '--format', 'json']).out) as { head: { contentHash: string }; changes: unknown[] };
+    expect(built.changes).toEqual([]);
+    expect(built.head.contentHash).toBe(hash);
     k.declarations.rules[0]!.text.nl += ' (aangepast)';
     const bad = join(tmp, 'tampered.json');
     writeFileSync(bad, JSON.stringify(k));
