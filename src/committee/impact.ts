@@ -147,12 +147,22 @@ export function compareCase(seq: number, name: string, a: Outcome, b: Outcome, c
   const mb = y.missing.map((m) => m.fact);
   const missing = { added: mb.filter((f) => !ma.includes(f)), removed: ma.filter((f) => !mb.includes(f)) };
   if (!headline.length && !added.length && !removed.length && !changedKind.length && !missing.added.length && !missing.removed.length) return null;
-  const causes = differing(statuses(x), statuses(y));
-  return { seq, name, headline, recommendations: { added, removed, changedKind }, missing, causes, changes: changes ? attribute(causes, changes, x, y) : [] };
+  const sx = statuses(x);
+  const sy = statuses(y);
+  const causes = differing(sx, sy);
+  const missingChanged = missing.added.length > 0 || missing.removed.length > 0;
+  const unknown = (p: string): boolean => sx.get(`predicate:${p}`) === 'null' || sy.get(`predicate:${p}`) === 'null';
+  return {
+    seq, name, headline, recommendations: { added, removed, changedKind }, missing, causes,
+    changes: changes ? attribute(causes, changes, x, y, missingChanged ? unknown : () => false) : [],
+  };
 }
 
-/** Which declared changes the differing statuses point to. */
-function attribute(causes: readonly string[], changes: readonly Change[], a: ResultLike, b: ResultLike): string[] {
+/**
+ * Which declared changes the differing statuses point to. A changed predicate also counts when it was unknown on a side
+ * and the missing facts changed (its `uses` decide what is asked for).
+ */
+function attribute(causes: readonly string[], changes: readonly Change[], a: ResultLike, b: ResultLike, askedVia: (p: string) => boolean): string[] {
   const set = new Set(causes);
   const predicatesChanged = new Set(changes.filter((c) => c.part === 'predicate').map((c) => c.id));
   const facts = new Set([...a.missing, ...b.missing].map((m) => m.fact));
@@ -161,9 +171,10 @@ function attribute(causes: readonly string[], changes: readonly Change[], a: Res
     const key = `${c.part}:${c.id}`;
     let hit: boolean;
     switch (c.part) {
-      case 'rule': case 'table-row': case 'node': case 'predicate': case 'guard': case 'check': case 'table':
+      case 'rule': case 'table-row': case 'node': case 'guard': case 'check': case 'table':
         hit = set.has(key) || (c.part === 'table' && causes.some((k) => k.startsWith(`table-row:${c.id}/`)));
         break;
+      case 'predicate': hit = set.has(key) || askedVia(c.id); break;
       case 'edge': {
         const from = c.id.slice(0, c.id.lastIndexOf(':'));
         const chart = from.slice(0, from.indexOf('/'));
