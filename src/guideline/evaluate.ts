@@ -1,11 +1,11 @@
-import { condName } from '../engine/compile.js';
+import { compile, condName, type Compiled } from '../engine/compile.js';
 import { compileFast, type Decision, type FastModel } from '../engine/fast.js';
-import type { Assumption, ChartResult, GuardResult, IssueResult, Missing, Note, RuleKind, TableResult, Text } from '../engine/types.js';
+import type { Assumption, ChartResult, GuardResult, IssueResult, Missing, Model, Note, RuleKind, TableResult, Text } from '../engine/types.js';
 import type { Case } from './case-schema.js';
 import type { Input, LmFacts, Option } from './facts.js';
 import { CONTENT_HASH } from './content-hash.js';
 import { COMPILED, GUIDELINE, MODEL } from './model.js';
-import { asOption, predicates, type PredicateName } from './predicates.js';
+import { asOption, type PredicateName } from './predicates.js';
 import { decidesPhrase, voiOf, weight } from './voi.js';
 import type { Voi } from '../engine/voi.js';
 
@@ -73,8 +73,8 @@ export const CERTAINTY_TEXT: Record<Certainty, Text> = {
 };
 
 /** EANO–ESMO type: I/II from cytology or biopsy, letter from the MRI pattern. */
-function eano(f: LmFacts): { type: string | null; pattern: string | null } {
-  const positive = predicates.cytologyOrBiopsyPositive.test(f) === true;
+function eano(k: Knowledge, f: LmFacts): { type: string | null; pattern: string | null } {
+  const positive = k.model.predicates.cytologyOrBiopsyPositive.test(f) === true;
   const pattern = f.mriPattern;
   const letter = pattern === null ? null : pattern.charAt(0);
   if (!positive && (f.certainty === 'none' || letter === null)) return { type: null, pattern };
@@ -159,11 +159,32 @@ export function evaluate(c: Case, options: EvaluateOptions = {}): Result {
   return evaluateWith(FAST, c, options);
 }
 
+/** A model to evaluate with: the bundled one, or another version of the knowledge (the committee's revisions). */
+export interface Knowledge {
+  readonly model: Model<Input, LmFacts, PredicateName>;
+  readonly compiled: Compiled<Input, LmFacts, PredicateName>;
+  readonly contentHash: string;
+}
+const BUNDLED: Knowledge = { model: MODEL, compiled: COMPILED, contentHash: CONTENT_HASH };
+
+/** evaluate() for another model of this guideline (compiled once here); throws ModelError on an authoring mistake. */
+export function evaluatorFor(model: Model<Input, LmFacts, PredicateName>, contentHash: string): (c: Case, options?: EvaluateOptions) => Result {
+  const compiled = compile(model);
+  const k: Knowledge = { model, compiled, contentHash };
+  const core = compileFast(compiled);
+  return (c, options = {}) => evaluateIn(k, core, c, options);
+}
+
 /** evaluate() over a given core: FAST, or compileFast(COMPILED, { interpret: true }) for the interpreted reference. */
 /** The last options.asOf found to be a calendar date (a string: validated once, not per case of a batch). */
 let lastValidAsOf: string | undefined;
 
 export function evaluateWith(core: FastModel<Input, LmFacts, PredicateName>, c: Case, options: EvaluateOptions = {}): Result {
+  return evaluateIn(BUNDLED, core, c, options);
+}
+
+function evaluateIn(k: Knowledge, core: FastModel<Input, LmFacts, PredicateName>, c: Case, options: EvaluateOptions): Result {
+  const { model: MODEL, compiled: COMPILED } = k;
   if (options.asOf !== undefined && options.asOf !== lastValidAsOf) {
     if (!isCalendarDate(options.asOf)) throw new InvalidAsOfError(options.asOf);
     lastValidAsOf = options.asOf;
@@ -175,12 +196,12 @@ export function evaluateWith(core: FastModel<Input, LmFacts, PredicateName>, c: 
   const scope = scopeOf(f);
   const out = scope === 'out-of-scope';
   const certainty = out || f.certainty === null || f.certainty === 'none' ? null : f.certainty;
-  const { type: eanoType, pattern } = eano(f);
+  const { type: eanoType, pattern } = eano(k, f);
   const type = out ? null : eanoType;
   const category = !out && typeof f.category === 'number' ? f.category : null;
   // The texts' placeholder values, computed when a text asks for one.
-  const values = (k: string): Value => {
-    switch (k) {
+  const values = (key: string): Value => {
+    switch (key) {
       case 'eanoType': return type ?? '—';
       case 'certainty': return certainty ? CERTAINTY_TEXT[certainty] : null;
       case 'kps': return f.kps;
@@ -193,19 +214,19 @@ export function evaluateWith(core: FastModel<Input, LmFacts, PredicateName>, c: 
     }
   };
   const voi = out || options.needed === false ? null : voiOf(core, input, r);
-  const missing = out ? [] : voi ? neededFacts(r.missing, voi, certainty !== 'confirmed' && certainty !== 'probable') : r.missing;
+  const missing = out ? [] : voi ? neededFacts(k, r.missing, voi, certainty !== 'confirmed' && certainty !== 'probable') : r.missing;
   const fieldsOf = (facts: readonly string[]): string[] => [...new Set(facts.flatMap((x) => MODEL.facts[x as keyof LmFacts]?.fields ?? []))];
   const recommendations = r.fired.map((id) => {
     const rule = COMPILED.rules.get(id)!;
     const depends = voi?.dependsOn.get(`${id}:${rule.kind}`);
-    return item(id, f, values, r.provisional[id], depends ? fieldsOf(depends) : undefined);
+    return item(k, id, f, values, r.provisional[id], depends ? fieldsOf(depends) : undefined);
   });
   const ids = [...new Set(recommendations.flatMap((i) => i.ids))].sort();
   const inputWarnings: IssueResult[] = recommendations.filter((i) => i.group === 'input').map((i) => ({
     check: i.rule, severity: 'warning', fields: COMPILED.rules.get(i.rule)!.fields ?? [], ids: i.ids, message: i.text,
   }));
   return {
-    guideline: { id: GUIDELINE.id, title: GUIDELINE.title, version: GUIDELINE.version, plannedRevision: GUIDELINE.plannedRevision, contentHash: CONTENT_HASH },
+    guideline: { id: GUIDELINE.id, title: GUIDELINE.title, version: GUIDELINE.version, plannedRevision: GUIDELINE.plannedRevision, contentHash: k.contentHash },
     asOf,
     scope,
     diagnosis: { position: r.charts[0]?.outcome ?? null, certainty, eanoType: type, mriPattern: out ? null : pattern },
@@ -223,7 +244,7 @@ export function evaluateWith(core: FastModel<Input, LmFacts, PredicateName>, c: 
 }
 
 /** The look-ahead's missing facts, kept where a value changes the advice, with what they decide; most decisive first. */
-function neededFacts(all: readonly Missing[], voi: Voi, diagnosisOpen: boolean): Missing[] {
+function neededFacts({ model: MODEL, compiled: COMPILED }: Knowledge, all: readonly Missing[], voi: Voi, diagnosisOpen: boolean): Missing[] {
   const byFact = new Map(all.map((m) => [m.fact, m]));
   const fact = (name: string): Missing => byFact.get(name)
     ?? { fact: name, label: MODEL.facts[name as keyof LmFacts].label, fields: MODEL.facts[name as keyof LmFacts].fields, decides: [], ids: [] };
@@ -236,14 +257,22 @@ function neededFacts(all: readonly Missing[], voi: Voi, diagnosisOpen: boolean):
   return [...needed, ...voi.undetermined.map((name) => ({ ...fact(name), decides: [next] }))];
 }
 
-/** Per rule: the facts its conditions read, in first-read order (the order of an item's facts record). */
-const FACTS_READ = new Map(MODEL.rules.map((r) => [r.id, [...new Set(r.when.flatMap((c) => MODEL.predicates[condName(c)].uses))] as const]));
+/** Per rule: the facts its conditions read, in first-read order (the order of an item's facts record); once per model. */
+const FACTS_READ = new WeakMap<Model<Input, LmFacts, PredicateName>, Map<string, readonly (keyof LmFacts)[]>>();
+function factsRead(model: Model<Input, LmFacts, PredicateName>): Map<string, readonly (keyof LmFacts)[]> {
+  let m = FACTS_READ.get(model);
+  if (!m) {
+    m = new Map(model.rules.map((r) => [r.id, [...new Set(r.when.flatMap((c) => model.predicates[condName(c)].uses))]]));
+    FACTS_READ.set(model, m);
+  }
+  return m;
+}
 
-function item(id: string, f: LmFacts, values: (key: string) => Value, assumed: readonly Assumption[] | undefined,
-  dependsOn: readonly string[] | undefined): Item {
+function item({ model: MODEL, compiled: COMPILED }: Knowledge, id: string, f: LmFacts, values: (key: string) => Value,
+  assumed: readonly Assumption[] | undefined, dependsOn: readonly string[] | undefined): Item {
   const rule = COMPILED.rules.get(id)!;
   const facts: Record<string, unknown> = {};
-  for (const k of FACTS_READ.get(id)!) facts[k] = f[k];
+  for (const k of factsRead(MODEL).get(id)!) facts[k] = f[k];
   const ids = assumed ? [...new Set([...rule.ids, ...assumed.flatMap((a) => a.ids)])] : rule.ids;
   // Built key by key in the order of the Item type (the JSON order): optional keys only when present.
   const out: Record<string, unknown> = {
