@@ -65,7 +65,7 @@ function CasePicker({ l }: { l: Lang }) {
         <div class="rev-picker">
           <label for="rev-folder">{t(l, 'revChooseFolder')}</label>
           {/* webkitdirectory: the whole folder, sub-folders included (Chromium, Firefox, Safari). */}
-          <input id="rev-folder" type="file" multiple {...{ webkitdirectory: '' }} data-action="cases-folder" onChange={pick} />
+          <input id="rev-folder" type="file" multiple {...{ webkitdirectory: true }} data-action="cases-folder" onChange={pick} />
         </div>
         <div class="rev-picker">
           <label for="rev-files">{t(l, 'revChooseFiles')}</label>
