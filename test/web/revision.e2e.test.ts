@@ -16,7 +16,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { MODEL, evaluate, evaluatorFor, type Case, type KnowledgeFile, type Result } from '../../src/index.js';
 import { contentHash } from '../../src/engine/hash.js';
 import { casesFromText } from '../../web/src/revision/cases.js';
-import { launch, localToday, serveStatic } from './support.js';
+import { launch, localToday, serveStatic, watchCsp } from './support.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 /**
@@ -63,6 +63,8 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 const requests: Request[] = [];
+const problems: string[] = [];
+let csp: string[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'lg-revision-'));
 const files = { base: join(dir, 'base.json'), head: join(dir, 'head.json'), tampered: join(dir, 'tampered.json'), unbound: join(dir, 'unbound.json') };
 const casesDir = join(dir, 'cases');
@@ -119,6 +121,9 @@ beforeAll(async () => {
   context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   context.on('request', (r) => requests.push(r));
   page = await context.newPage();
+  csp = await watchCsp(page);
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
 });
 afterAll(async () => {
   await browser?.close();
@@ -255,7 +260,9 @@ describe('revision page', () => {
     await phone.close();
   });
 
-  it('sent nothing off 127.0.0.1, and nothing but GETs of the app', async () => {
+  it('sent nothing off 127.0.0.1, and nothing but GETs of the app; no CSP violation or script error', async () => {
+    expect(csp).toEqual([]);
+    expect(problems).toEqual([]);
     const off = requests.filter((r) => !/^(blob|data):/.test(r.url()) && (new URL(r.url()).hostname !== '127.0.0.1' || r.method() !== 'GET'));
     expect(off.map((r) => `${r.method()} ${r.url()}`)).toEqual([]);
     const paths = requests.map((r) => new URL(r.url()).pathname);

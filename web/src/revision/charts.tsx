@@ -31,9 +31,10 @@ function Drawing({ chart, l, marks, side }: { chart: FlowchartDef<string>; l: La
   return <div class="svg-host rev-svg" ref={ref} data-side={side} />;
 }
 
-function changedList(l: Lang, chart: FlowchartDef<string> | undefined, marks: ReadonlyMap<string, Mark> | undefined): string[] {
+/** Nodes by their label: removed ones from the base, added and changed ones from the head (their new label). */
+function changedList(l: Lang, chart: FlowchartDef<string> | undefined, marks: ReadonlyMap<string, Mark> | undefined, side: 'base' | 'head'): string[] {
   if (!marks) return [];
-  return [...marks].filter(([id]) => !id.includes('>')).map(([id, m]) => {
+  return [...marks].filter(([id, m]) => !id.includes('>') && (side === 'head' || m === 'removed')).map(([id, m]) => {
     const node = chart?.nodes.find((n) => n.id === id);
     return `${node ? node.label[l] : id} (${t(l, `change.${m}`)})`;
   });
@@ -51,12 +52,12 @@ export function SideBySide({ l, base, head, baseMarks, headMarks }: {
         const b = base.find((c) => c.id === id);
         const h = head.find((c) => c.id === id);
         const label = (h ?? b)!.label[l];
-        const changed = [...changedList(l, b, baseMarks.get(id)), ...changedList(l, h, headMarks.get(id))];
+        const changed = [...changedList(l, b, baseMarks.get(id), 'base'), ...changedList(l, h, headMarks.get(id), 'head')];
         return (
           <section key={id} class="chart rev-chart" data-chart={id} aria-labelledby={`rev-chart-${id}`}>
             <h3 id={`rev-chart-${id}`}>{label}</h3>
             <p class="rev-changed-nodes" data-testid="changed-nodes">
-              {changed.length ? `${t(l, 'revChangedNodes')}: ${[...new Set(changed)].join('; ')}` : t(l, 'revNoChartChange')}
+              {changed.length ? `${t(l, 'revChangedNodes')}: ${changed.join('; ')}` : t(l, 'revNoChartChange')}
             </p>
             <div class="rev-pair">
               <figure>

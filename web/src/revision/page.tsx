@@ -143,7 +143,7 @@ export function RevisionPage() {
   const both = a?.ok && b?.ok ? { a: a.k, b: b.k } : null;
   const m = both && d ? marks(d.changes, both.a.flowcharts, both.b.flowcharts) : null;
   return (
-    <div class="revision" data-testid="revision">
+    <div class="rev-page" data-testid="revision">
       <h2 class="sr-only">{t(l, 'revTitle')}</h2>
       <p class="intro">{t(l, 'revIntro')}</p>
       <section class="card" aria-labelledby="rev-knowledge-h">
