@@ -39,7 +39,7 @@ function KnowledgePicker({ side, l }: { side: Side; l: Lang }) {
       <h3>{t(l, side === 'base' ? 'revBase' : 'revHead')}</h3>
       <label for={id}>{t(l, 'revChooseKnowledge')}</label>
       <input id={id} type="file" accept="application/json,.json" data-action={`knowledge-${side}`}
-        onChange={(e) => { const f = e.currentTarget.files?.[0]; if (f) void chooseKnowledge(side, f); }} />
+        onChange={(e) => { const f = e.currentTarget.files?.[0]; e.currentTarget.value = ''; if (f) void chooseKnowledge(side, f); }} />
       <div aria-live="polite"><KnowledgeStatus k={knowledge[side].value} l={l} /></div>
     </div>
   );
@@ -56,6 +56,7 @@ function CasePicker({ l }: { l: Lang }) {
   const pick = (e: Event): void => {
     const input = e.currentTarget as HTMLInputElement;
     const files = [...(input.files ?? [])];
+    input.value = ''; // the same choice again reads the files again
     if (files.length) void chooseCases(files);
   };
   return (
