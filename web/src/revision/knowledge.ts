@@ -3,7 +3,7 @@
 // from a file is ever run: functions are taken from this build by name when their source is identical.
 import functionSources from 'virtual:leptoguide/function-sources';
 import {
-  KnowledgeError, MODEL, bindKnowledge, evaluatorFor, verifyKnowledge,
+  CONTENT_HASH, KnowledgeError, MODEL, bindKnowledge, evaluate as evaluateBundled, evaluatorFor, verifyKnowledge,
   type AnyModel, type Case, type Evaluator, type FlowchartDef, type KnowledgeFile, type Text,
 } from '../../../src/index.js';
 
@@ -75,9 +75,14 @@ export function readKnowledge(name: string, text: string): KnowledgeLoad {
     if (e instanceof KnowledgeError) return { ok: false, file: name, refused: e.text };
     throw e;
   }
+  const flowcharts = (file.declarations.flowcharts ?? []) as unknown as readonly FlowchartDef<string>[];
+  // This build's own knowledge (its hash covers every function's source): run as it is, as the CLI does.
+  if (file.contentHash === CONTENT_HASH) {
+    const evaluate: Evaluator = (x) => evaluateBundled((x as Judged).case, { asOf: (x as Judged).asOf });
+    return { ok: true, k: { name, file, flowcharts, unbound: [], notRunnable: null, evaluate } };
+  }
   bundled ??= canonicalModel();
   const { model, unbound } = bindKnowledge(file, bundled);
-  const flowcharts = (file.declarations.flowcharts ?? []) as unknown as readonly FlowchartDef<string>[];
   let evaluate: Evaluator | null = null;
   let notRunnable: string | null = null;
   if (unbound.length === 0) {
