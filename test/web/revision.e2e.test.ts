@@ -13,7 +13,7 @@ import type { Server } from 'node:http';
 import { execFileSync } from 'node:child_process';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { MODEL, evaluate, evaluatorFor, type Case, type KnowledgeFile, type Result } from '../../src/index.js';
+import { CONTENT_HASH, MODEL, evaluate, evaluatorFor, type Case, type KnowledgeFile, type Result } from '../../src/index.js';
 import { contentHash } from '../../src/engine/hash.js';
 import { casesFromText } from '../../web/src/revision/cases.js';
 import { launch, localToday, serveStatic, watchCsp } from './support.js';
@@ -247,6 +247,17 @@ describe('revision page', () => {
     await expect(unbound.textContent()).resolves.toMatch(/^unbound\.json: deze functies .*: predicate:perf70 \(1\)\..*leptoguide impact/);
     await expect(page.locator('[data-testid="rev-impact"]').getAttribute('data-state')).resolves.toBe('unavailable');
     await expect(page.locator('li.rev-change[data-part="predicate"][data-id="perf70"] [data-field="test"] ins').textContent()).resolves.toContain('=== true');
+  });
+
+  it('takes this app\'s own knowledge as the base without a file: the same diff and impact as the exported file', async () => {
+    await page.locator('input[data-action="knowledge-head"]').setInputFiles(files.head);
+    await page.locator('[data-action="knowledge-bundled"]').click();
+    await expect(page.locator('[data-side="base"] [data-testid="knowledge-ok"]').textContent()).resolves.toContain(`inhoudshash ${CONTENT_HASH}`);
+    expect(JSON.parse(readFileSync(files.base, 'utf8')).contentHash).toBe(CONTENT_HASH);
+    expect(await page.locator('li.rev-change').count()).toBe(3);
+    const report = page.locator('[data-testid="rev-impact-report"]');
+    await report.waitFor({ timeout: 30_000 });
+    expect(Number(await report.getAttribute('data-changed'))).toBe(expected.names.length);
   });
 
   it('fits a 375 px phone (no sideways scrolling of the page), axe clean', async () => {

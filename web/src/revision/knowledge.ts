@@ -3,7 +3,7 @@
 // from a file is ever run: functions are taken from this build by name when their source is identical.
 import functionSources from 'virtual:leptoguide/function-sources';
 import {
-  CONTENT_HASH, KnowledgeError, MODEL, bindKnowledge, evaluate as evaluateBundled, evaluatorFor, verifyKnowledge,
+  CONTENT_HASH, GUIDELINE, KnowledgeError, MODEL, bindKnowledge, exportKnowledge, evaluate as evaluateBundled, evaluatorFor, verifyKnowledge,
   type AnyModel, type Case, type Evaluator, type FlowchartDef, type KnowledgeFile, type Text,
 } from '../../../src/index.js';
 
@@ -93,4 +93,10 @@ export function readKnowledge(name: string, text: string): KnowledgeLoad {
     }
   }
   return { ok: true, k: { name, file, flowcharts, unbound, notRunnable, evaluate } };
+}
+
+/** This app's own knowledge as a file (what `leptoguide export-knowledge` writes for this build). */
+export function bundledKnowledgeText(): string {
+  bundled ??= canonicalModel();
+  return JSON.stringify(exportKnowledge(bundled, { guideline: GUIDELINE }));
 }

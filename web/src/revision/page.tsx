@@ -8,7 +8,7 @@ import { SideBySide, type ChartMarks, type Mark } from './charts.js';
 import { DiffView } from './diff-view.js';
 import { ImpactView } from './impact-view.js';
 import type { KnowledgeLoad, Loaded } from './knowledge.js';
-import { cases, chooseCases, chooseKnowledge, diff, impact, knowledge, type Side } from './state.js';
+import { cases, chooseCases, chooseKnowledge, diff, impact, knowledge, takeBundled, type Side } from './state.js';
 
 function KnowledgeStatus({ k, l }: { k: KnowledgeLoad | null; l: Lang }) {
   if (!k) return null;
@@ -40,6 +40,9 @@ function KnowledgePicker({ side, l }: { side: Side; l: Lang }) {
       <label for={id}>{t(l, 'revChooseKnowledge')}</label>
       <input id={id} type="file" accept="application/json,.json" data-action={`knowledge-${side}`}
         onChange={(e) => { const f = e.currentTarget.files?.[0]; e.currentTarget.value = ''; if (f) void chooseKnowledge(side, f); }} />
+      {side === 'base' && (
+        <p><button type="button" class="quiet" data-action="knowledge-bundled" onClick={() => takeBundled(side, t(l, 'revBundledName'))}>{t(l, 'revUseBundled')}</button></p>
+      )}
       <div aria-live="polite"><KnowledgeStatus k={knowledge[side].value} l={l} /></div>
     </div>
   );

@@ -4,7 +4,7 @@ import { computed, effect, signal } from '@preact/signals';
 import { createImpact, diffKnowledge, type ImpactReport } from '../../../src/index.js';
 import { today } from '../state.js';
 import { loadCaseFiles, type CaseLoad } from './cases.js';
-import { readKnowledge, type Judged, type KnowledgeLoad } from './knowledge.js';
+import { bundledKnowledgeText, readKnowledge, type Judged, type KnowledgeLoad } from './knowledge.js';
 
 export type Side = 'base' | 'head';
 export const knowledge = { base: signal<KnowledgeLoad | null>(null), head: signal<KnowledgeLoad | null>(null) };
@@ -12,6 +12,11 @@ export const cases = signal<(CaseLoad & { skipped: number; files: number }) | nu
 
 export async function chooseKnowledge(side: Side, file: File): Promise<void> {
   knowledge[side].value = readKnowledge(file.name, await file.text());
+}
+
+/** The knowledge this app carries, as the base (no file needed). */
+export function takeBundled(side: Side, name: string): void {
+  knowledge[side].value = readKnowledge(name, bundledKnowledgeText());
 }
 
 export async function chooseCases(files: readonly File[]): Promise<void> {
