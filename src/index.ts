@@ -1,6 +1,7 @@
 // Public API of the LeptoGuide core: the web app, the service and other consumers import only from here.
 export { evaluate, CONTENT_HASH, CERTAINTY_TEXT, InvalidAsOfError, isCalendarDate } from './guideline/evaluate.js';
-export { decide, evaluateWith, FAST } from './guideline/evaluate.js';
+export { decide, evaluateWith, evaluatorFor, FAST } from './guideline/evaluate.js';
+export type { EvaluateOptions, Knowledge } from './guideline/evaluate.js';
 export type { Decision, FastModel } from './engine/fast.js';
 export type { Result, Item, Certainty, Prognosis } from './guideline/evaluate.js';
 export {
@@ -26,3 +27,4 @@ export { enumeratePaths, pathOfResult } from './engine/paths.js';
 export type {
   Lang, Text, Missing, IssueResult, ChartResult, TableResult, FlowchartDef, FlowNode, TableDef, RuleDef, Note,
 } from './engine/types.js';
+export * from './committee/index.js';

@@ -1,5 +1,7 @@
 // Content hash of declarations (functions by their source), so any change to the knowledge changes it.
-// Streams the value into two FNV-1a lanes without building a serialised copy.
+// Streams the value into two FNV-1a lanes without building a serialised copy. A function hashes exactly as
+// `{ $fn: source }` and an undefined property as an absent one, so an exported knowledge file (JSON) has the
+// hash of the model it came from.
 
 class Fnv {
   a = 0x811c9dc5;
@@ -24,7 +26,7 @@ function walk(v: unknown, h: Fnv, seen: Set<object>): void {
   switch (typeof v) {
     case 'string': h.feed('"'); h.feed(v); h.feed('"'); return;
     case 'number': case 'boolean': case 'bigint': h.feed(String(v)); return;
-    case 'function': h.feed('fn:'); h.feed(v.toString()); return;
+    case 'function': h.feed('{$fn:"'); h.feed(v.toString()); h.feed('",}'); return;
     case 'undefined': h.feed('u'); return;
   }
   if (v === null || typeof v !== 'object') { h.feed('n'); return; }
@@ -32,11 +34,15 @@ function walk(v: unknown, h: Fnv, seen: Set<object>): void {
   seen.add(v);
   if (Array.isArray(v)) {
     h.feed('[');
-    for (const x of v) { walk(x, h, seen); h.feed(','); }
+    for (const x of v) { walk(x === undefined ? null : x, h, seen); h.feed(','); }
     h.feed(']');
   } else {
     h.feed('{');
-    for (const k of Object.keys(v).sort()) { h.feed(k); h.feed(':'); walk((v as Record<string, unknown>)[k], h, seen); h.feed(','); }
+    for (const k of Object.keys(v).sort()) {
+      const x = (v as Record<string, unknown>)[k];
+      if (x === undefined) continue;
+      h.feed(k); h.feed(':'); walk(x, h, seen); h.feed(',');
+    }
     h.feed('}');
   }
   seen.delete(v);

@@ -1,11 +1,11 @@
-import { condName } from '../engine/compile.js';
+import { compile, condName, type Compiled } from '../engine/compile.js';
 import { compileFast, type Decision, type FastModel } from '../engine/fast.js';
-import type { Assumption, ChartResult, GuardResult, IssueResult, Missing, Note, RuleKind, TableResult, Text } from '../engine/types.js';
+import type { Assumption, ChartResult, GuardResult, IssueResult, Missing, Model, Note, RuleKind, TableResult, Text } from '../engine/types.js';
 import type { Case } from './case-schema.js';
 import type { Input, LmFacts, Option } from './facts.js';
 import { CONTENT_HASH } from './content-hash.js';
 import { COMPILED, GUIDELINE, MODEL } from './model.js';
-import { asOption, predicates, type PredicateName } from './predicates.js';
+import { asOption, type PredicateName } from './predicates.js';
 import { decidesPhrase, voiOf, weight } from './voi.js';
 import type { Voi } from '../engine/voi.js';
 
@@ -73,8 +73,8 @@ export const CERTAINTY_TEXT: Record<Certainty, Text> = {
 };
 
 /** EANO–ESMO type: I/II from cytology or biopsy, letter from the MRI pattern. */
-function eano(f: LmFacts): { type: string | null; pattern: string | null } {
-  const positive = predicates.cytologyOrBiopsyPositive.test(f) === true;
+function eano(k: Knowledge, f: LmFacts): { type: string | null; pattern: string | null } {
+  const positive = k.model.predicates.cytologyOrBiopsyPositive.test(f) === true;
   const pattern = f.mriPattern;
   const letter = pattern === null ? null : pattern.charAt(0);
   if (!positive && (f.certainty === 'none' || letter === null)) return { type: null, pattern };
@@ -143,8 +143,29 @@ export function evaluate(c: Case, options: EvaluateOptions = {}): Result {
   return evaluateWith(FAST, c, options);
 }
 
+/** A model to evaluate with: the bundled one, or another version of the knowledge (the committee's revisions). */
+export interface Knowledge {
+  readonly model: Model<Input, LmFacts, PredicateName>;
+  readonly compiled: Compiled<Input, LmFacts, PredicateName>;
+  readonly contentHash: string;
+}
+const BUNDLED: Knowledge = { model: MODEL, compiled: COMPILED, contentHash: CONTENT_HASH };
+
+/** evaluate() for another model of this guideline (compiled once here); throws ModelError on an authoring mistake. */
+export function evaluatorFor(model: Model<Input, LmFacts, PredicateName>, contentHash: string): (c: Case, options?: EvaluateOptions) => Result {
+  const compiled = compile(model);
+  const k: Knowledge = { model, compiled, contentHash };
+  const core = compileFast(compiled);
+  return (c, options = {}) => evaluateIn(k, core, c, options);
+}
+
 /** evaluate() over a given core: FAST, or compileFast(COMPILED, { interpret: true }) for the interpreted reference. */
 export function evaluateWith(core: FastModel<Input, LmFacts, PredicateName>, c: Case, options: EvaluateOptions = {}): Result {
+  return evaluateIn(BUNDLED, core, c, options);
+}
+
+function evaluateIn(k: Knowledge, core: FastModel<Input, LmFacts, PredicateName>, c: Case, options: EvaluateOptions): Result {
+  const { model: MODEL, compiled: COMPILED } = k;
   if (options.asOf !== undefined && !isCalendarDate(options.asOf)) throw new InvalidAsOfError(options.asOf);
   const asOf = c.assessmentDate ?? options.asOf ?? null;
   const input = { case: c, asOf };
@@ -153,7 +174,7 @@ export function evaluateWith(core: FastModel<Input, LmFacts, PredicateName>, c: 
   const scope = scopeOf(f);
   const out = scope === 'out-of-scope';
   const certainty = out || f.certainty === null || f.certainty === 'none' ? null : f.certainty;
-  const { type: eanoType, pattern } = eano(f);
+  const { type: eanoType, pattern } = eano(k, f);
   const type = out ? null : eanoType;
   const category = !out && typeof f.category === 'number' ? f.category : null;
   const values = {
@@ -161,19 +182,19 @@ export function evaluateWith(core: FastModel<Input, LmFacts, PredicateName>, c: 
     optionDrug: asOption(f.option)?.drug ?? null, firstChoiceDrug: firstChoiceDrug(f), pdl1: f.pdl1Tps, driverPhrase: driverPhrase(f),
   };
   const voi = out || options.needed === false ? null : voiOf(COMPILED, input, r);
-  const missing = out ? [] : voi ? neededFacts(r.missing, voi, certainty !== 'confirmed' && certainty !== 'probable') : r.missing;
+  const missing = out ? [] : voi ? neededFacts(k, r.missing, voi, certainty !== 'confirmed' && certainty !== 'probable') : r.missing;
   const fieldsOf = (facts: readonly string[]): string[] => [...new Set(facts.flatMap((x) => MODEL.facts[x as keyof LmFacts]?.fields ?? []))];
   const recommendations = r.fired.map((id) => {
     const rule = COMPILED.rules.get(id)!;
     const depends = voi?.dependsOn.get(`${id}:${rule.kind}`);
-    return item(id, f, values, r.provisional[id], depends ? fieldsOf(depends) : undefined);
+    return item(k, id, f, values, r.provisional[id], depends ? fieldsOf(depends) : undefined);
   });
   const ids = [...new Set(recommendations.flatMap((i) => i.ids))].sort();
   const inputWarnings: IssueResult[] = recommendations.filter((i) => i.group === 'input').map((i) => ({
     check: i.rule, severity: 'warning', fields: COMPILED.rules.get(i.rule)!.fields ?? [], ids: i.ids, message: i.text,
   }));
   return {
-    guideline: { id: GUIDELINE.id, title: GUIDELINE.title, version: GUIDELINE.version, plannedRevision: GUIDELINE.plannedRevision, contentHash: CONTENT_HASH },
+    guideline: { id: GUIDELINE.id, title: GUIDELINE.title, version: GUIDELINE.version, plannedRevision: GUIDELINE.plannedRevision, contentHash: k.contentHash },
     asOf,
     scope,
     diagnosis: { position: r.charts[0]?.outcome ?? null, certainty, eanoType: type, mriPattern: out ? null : pattern },
@@ -191,7 +212,7 @@ export function evaluateWith(core: FastModel<Input, LmFacts, PredicateName>, c: 
 }
 
 /** The look-ahead's missing facts, kept where a value changes the advice, with what they decide; most decisive first. */
-function neededFacts(all: readonly Missing[], voi: Voi, diagnosisOpen: boolean): Missing[] {
+function neededFacts({ model: MODEL, compiled: COMPILED }: Knowledge, all: readonly Missing[], voi: Voi, diagnosisOpen: boolean): Missing[] {
   const byFact = new Map(all.map((m) => [m.fact, m]));
   const fact = (name: string): Missing => byFact.get(name)
     ?? { fact: name, label: MODEL.facts[name as keyof LmFacts].label, fields: MODEL.facts[name as keyof LmFacts].fields, decides: [], ids: [] };
@@ -204,8 +225,8 @@ function neededFacts(all: readonly Missing[], voi: Voi, diagnosisOpen: boolean):
   return [...needed, ...voi.undetermined.map((name) => ({ ...fact(name), decides: [next] }))];
 }
 
-function item(id: string, f: LmFacts, values: Parameters<typeof fill>[1], assumed: readonly Assumption[] | undefined,
-  dependsOn: readonly string[] | undefined): Item {
+function item({ model: MODEL, compiled: COMPILED }: Knowledge, id: string, f: LmFacts, values: Parameters<typeof fill>[1],
+  assumed: readonly Assumption[] | undefined, dependsOn: readonly string[] | undefined): Item {
   const rule = COMPILED.rules.get(id)!;
   const facts: Record<string, unknown> = {};
   for (const c of rule.when) {

@@ -1,0 +1,36 @@
+import type { Model } from '../engine/types.js';
+import type { Case } from '../guideline/case-schema.js';
+import { evaluate, evaluatorFor, type EvaluateOptions, type Result } from '../guideline/evaluate.js';
+import type { Input, LmFacts } from '../guideline/facts.js';
+import { CONTENT_HASH } from '../guideline/content-hash.js';
+import { messageIn, parseCase } from '../guideline/parse.js';
+import { GUIDELINE, MODEL } from '../guideline/model.js';
+import type { PredicateName } from '../guideline/predicates.js';
+import { bindKnowledge, exportKnowledge, type AnyModel, type KnowledgeFile } from './knowledge.js';
+
+// The knowledge this build carries, and evaluating another version's file with this build's functions.
+
+export function bundledKnowledge(revision?: string): KnowledgeFile {
+  return exportKnowledge(MODEL as unknown as AnyModel, { guideline: GUIDELINE, ...(revision ? { revision } : {}) });
+}
+
+/**
+ * An evaluator for a knowledge file, or null with the functions this build cannot run (their source differs from
+ * the bundled one or the bundle lacks them): those need the revision itself (`leptoguide impact <revision>`).
+ */
+export function evaluatorOfFile(file: KnowledgeFile): { evaluate: ((c: Case, o?: EvaluateOptions) => Result) | null; unbound: string[] } {
+  if (file.contentHash === CONTENT_HASH) return { evaluate, unbound: [] };
+  const { model, unbound } = bindKnowledge(file, MODEL as unknown as AnyModel);
+  if (unbound.length) return { evaluate: null, unbound };
+  return { evaluate: evaluatorFor(model as unknown as Model<Input, LmFacts, PredicateName>, file.contentHash), unbound };
+}
+
+/** A committee Evaluator (raw case in; throws naming the fields when invalid) over an evaluate function of this build. */
+export function caseEvaluator(run: (c: Case, o?: EvaluateOptions) => Result, defaultAsOf?: string): (c: unknown, asOf?: string) => Result {
+  return (raw, asOf) => {
+    const parsed = parseCase(raw);
+    if (!parsed.ok) throw new Error(parsed.errors.map((e) => messageIn(e, 'en')).join('; '));
+    const date = asOf ?? defaultAsOf;
+    return run(parsed.case, date === undefined ? {} : { asOf: date });
+  };
+}

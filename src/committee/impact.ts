@@ -1,0 +1,216 @@
+import type { Change, Side } from './diff.js';
+import { differing, statuses, type ResultLike } from './trace.js';
+
+// What a knowledge revision does to cases: each case under both versions, what changed, and which declarations
+// caused it. Pure: the evaluators are given; the accumulator is plain data, so workers can merge theirs.
+
+export type { ResultLike } from './trace.js';
+/** Evaluates one raw case (validating it; throws on an invalid one) on an evaluation date. */
+export type Evaluator = (c: unknown, asOf?: string) => ResultLike;
+
+/** One case of the input: a name to report it by, the raw case, and its evaluation date when it has one. */
+export interface CaseItem {
+  readonly name: string;
+  readonly case: unknown;
+  readonly asOf?: string;
+}
+
+export type Headline = 'category' | 'certainty' | 'eanoType' | 'position' | 'treatment' | 'invalid';
+export const HEADLINES: readonly Headline[] = ['category', 'certainty', 'eanoType', 'position', 'treatment', 'invalid'];
+
+export interface Rec { readonly rule: string; readonly kind: string }
+
+export interface CaseImpact {
+  /** Order of the case in the input (results are sorted by it). */
+  readonly seq: number;
+  readonly name: string;
+  readonly headline: readonly { readonly field: Headline; readonly before: unknown; readonly after: unknown }[];
+  readonly recommendations: {
+    readonly added: readonly Rec[];
+    readonly removed: readonly Rec[];
+    readonly changedKind: readonly { readonly rule: string; readonly before: string; readonly after: string }[];
+  };
+  readonly missing: { readonly added: readonly string[]; readonly removed: readonly string[] };
+  /** Trace keys whose status differs (rule:, table-row:, node:, predicate:, guard:, check:, table:). */
+  readonly causes: readonly string[];
+  /** The knowledge changes (`part:id` of the diff) these causes point to; empty: none of the declared changes. */
+  readonly changes: readonly string[];
+}
+
+export interface ImpactGroup {
+  /** `part:id` of a knowledge change, or "" for changes no declaration of the diff explains. */
+  readonly change: string;
+  readonly cases: number;
+  readonly names: readonly string[];
+}
+
+export interface ImpactSummary {
+  readonly cases: number;
+  readonly changedCases: number;
+  readonly invalidCases: number;
+  readonly byHeadline: Readonly<Record<Headline, number>>;
+  readonly recommendationsChanged: number;
+  readonly missingChanged: number;
+  readonly groups: readonly ImpactGroup[];
+}
+
+export interface ImpactReport {
+  readonly summary: ImpactSummary;
+  /** Changed cases only, in input order. */
+  readonly cases: readonly CaseImpact[];
+}
+
+/** The accumulator's state: plain data (structured-clone safe). */
+export interface ImpactState {
+  cases: number;
+  invalidCases: number;
+  changed: CaseImpact[];
+}
+
+export type Outcome = { ok: true; r: ResultLike } | { ok: false; error: string };
+function run(f: Evaluator, c: CaseItem): Outcome {
+  try {
+    return { ok: true, r: f(c.case, c.asOf) };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+function recs(r: ResultLike): Map<string, string> {
+  return new Map(r.recommendations.map((x) => [x.rule, x.kind]));
+}
+
+/** Compares one case's two results; null when nothing a reader sees changed. */
+export function compareCase(seq: number, name: string, a: Outcome, b: Outcome, changes: readonly Change[] | undefined): CaseImpact | null {
+  if (!a.ok || !b.ok) {
+    const before = a.ok ? 'valid' : a.error;
+    const after = b.ok ? 'valid' : b.error;
+    if (!a.ok && !b.ok) return null;
+    return { seq, name, headline: [{ field: 'invalid', before, after }], recommendations: { added: [], removed: [], changedKind: [] },
+      missing: { added: [], removed: [] }, causes: [], changes: [] };
+  }
+  const x = a.r;
+  const y = b.r;
+  const headline: CaseImpact['headline'][number][] = [];
+  const head = (field: Headline, before: unknown, after: unknown): void => {
+    if (before !== after) headline.push({ field, before, after });
+  };
+  head('category', x.category, y.category);
+  head('certainty', x.diagnosis.certainty, y.diagnosis.certainty);
+  head('eanoType', x.diagnosis.eanoType, y.diagnosis.eanoType);
+  head('position', x.diagnosis.position, y.diagnosis.position);
+  head('treatment', x.treatment?.position ?? null, y.treatment?.position ?? null);
+  const ra = recs(x);
+  const rb = recs(y);
+  const added = [...rb].filter(([k]) => !ra.has(k)).map(([rule, kind]) => ({ rule, kind }));
+  const removed = [...ra].filter(([k]) => !rb.has(k)).map(([rule, kind]) => ({ rule, kind }));
+  const changedKind = [...ra].filter(([k, v]) => rb.has(k) && rb.get(k) !== v).map(([rule, kind]) => ({ rule, before: kind, after: rb.get(rule)! }));
+  const ma = x.missing.map((m) => m.fact);
+  const mb = y.missing.map((m) => m.fact);
+  const missing = { added: mb.filter((f) => !ma.includes(f)), removed: ma.filter((f) => !mb.includes(f)) };
+  if (!headline.length && !added.length && !removed.length && !changedKind.length && !missing.added.length && !missing.removed.length) return null;
+  const causes = differing(statuses(x), statuses(y));
+  return { seq, name, headline, recommendations: { added, removed, changedKind }, missing, causes, changes: changes ? attribute(causes, changes, x, y) : [] };
+}
+
+/** Which declared changes the differing statuses point to. */
+function attribute(causes: readonly string[], changes: readonly Change[], a: ResultLike, b: ResultLike): string[] {
+  const set = new Set(causes);
+  const predicatesChanged = new Set(changes.filter((c) => c.part === 'predicate').map((c) => c.id));
+  const facts = new Set([...a.missing, ...b.missing].map((m) => m.fact));
+  const out: string[] = [];
+  for (const c of changes) {
+    const key = `${c.part}:${c.id}`;
+    let hit: boolean;
+    switch (c.part) {
+      case 'rule': case 'table-row': case 'node': case 'predicate': case 'guard': case 'check': case 'table':
+        hit = set.has(key) || (c.part === 'table' && causes.some((k) => k.startsWith(`table-row:${c.id}/`)));
+        break;
+      case 'edge': {
+        const from = c.id.slice(0, c.id.lastIndexOf(':'));
+        const chart = from.slice(0, from.indexOf('/'));
+        hit = causes.some((k) => k.startsWith(`node:${chart}/`));
+        break;
+      }
+      case 'flowchart': hit = causes.some((k) => k.startsWith(`node:${c.id}/`)); break;
+      case 'fact': hit = facts.has(c.id); break;
+      case 'derive':
+        hit = causes.some((k) => k.startsWith('predicate:') && !predicatesChanged.has(k.slice('predicate:'.length)));
+        break;
+      case 'intervention': hit = false; break;
+    }
+    if (hit) out.push(key);
+  }
+  return out;
+}
+
+export interface ImpactAccumulator {
+  /** Evaluates one case under both versions; seq is its place in the whole input (default: the count so far). */
+  add(c: CaseItem, seq?: number): void;
+  /** Adds another accumulator's state (a worker's; its seqs are places in the whole input). */
+  merge(state: ImpactState): void;
+  state(): ImpactState;
+  finish(): ImpactReport;
+}
+
+export function createImpact(base: Evaluator, head: Evaluator, changes?: readonly Change[]): ImpactAccumulator {
+  const s: ImpactState = { cases: 0, invalidCases: 0, changed: [] };
+  return {
+    add(c, seq = s.cases) {
+      s.cases++;
+      const a = run(base, c);
+      const b = run(head, c);
+      if (!a.ok || !b.ok) s.invalidCases++;
+      const d = compareCase(seq, c.name, a, b, changes);
+      if (d) s.changed.push(d);
+    },
+    merge(other) {
+      s.cases += other.cases;
+      s.invalidCases += other.invalidCases;
+      for (const d of other.changed) s.changed.push(d);
+    },
+    state: () => s,
+    finish: () => report(s),
+  };
+}
+
+/** The report from a state; groups count each case once per change it is attributed to. */
+export function report(s: ImpactState): ImpactReport {
+  const cases = [...s.changed].sort((a, b) => a.seq - b.seq);
+  const byHeadline = Object.fromEntries(HEADLINES.map((h) => [h, 0])) as Record<Headline, number>;
+  const groups = new Map<string, { cases: number; names: string[] }>();
+  let recommendationsChanged = 0;
+  let missingChanged = 0;
+  for (const c of cases) {
+    for (const h of c.headline) byHeadline[h.field]++;
+    const r = c.recommendations;
+    if (r.added.length || r.removed.length || r.changedKind.length) recommendationsChanged++;
+    if (c.missing.added.length || c.missing.removed.length) missingChanged++;
+    for (const key of c.changes.length ? c.changes : ['']) {
+      const g = groups.get(key) ?? { cases: 0, names: [] };
+      g.cases++;
+      if (g.names.length < 20) g.names.push(c.name);
+      groups.set(key, g);
+    }
+  }
+  return {
+    summary: {
+      cases: s.cases, changedCases: cases.length, invalidCases: s.invalidCases, byHeadline, recommendationsChanged, missingChanged,
+      groups: [...groups].map(([change, g]) => ({ change, ...g })).sort((a, b) => b.cases - a.cases || a.change.localeCompare(b.change)),
+    },
+    cases,
+  };
+}
+
+/** Every case under both versions, in one pass. */
+export function impactOf(base: Evaluator, head: Evaluator, cases: Iterable<CaseItem>, changes?: readonly Change[]): ImpactReport {
+  const acc = createImpact(base, head, changes);
+  for (const c of cases) acc.add(c);
+  return acc.finish();
+}
+
+/** The report with the two knowledge versions it compares: what `leptoguide impact --format json` prints. */
+export interface ImpactDocument extends ImpactReport {
+  readonly base: Side;
+  readonly head: Side;
+}

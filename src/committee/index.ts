@@ -1,0 +1,14 @@
+// The committee's pure modules: knowledge files, knowledge diff, impact on cases, and their renderers.
+export {
+  KNOWLEDGE_FORMAT, KnowledgeError, bindKnowledge, exportKnowledge, functionsOf, isFnRef, sourcesOf, verifyKnowledge,
+  type AnyModel, type Declarations, type Declared, type FnRef, type GuidelineMeta, type KnowledgeFile, type KnowledgeProblem,
+} from './knowledge.js';
+export { PARTS, diffKnowledge, sideOf, type Change, type FieldChange, type KnowledgeDiff, type Part, type Side } from './diff.js';
+export { wordDiff, type WordRun } from './words.js';
+export {
+  HEADLINES, compareCase, createImpact, impactOf, report,
+  type CaseImpact, type CaseItem, type Evaluator, type Outcome, type Headline, type ImpactAccumulator, type ImpactDocument, type ImpactGroup, type ImpactReport,
+  type ImpactState, type ImpactSummary, type Rec, type ResultLike,
+} from './impact.js';
+export { renderDiff, renderImpact, type Format } from './render.js';
+export { bundledKnowledge, caseEvaluator, evaluatorOfFile } from './bundled.js';
