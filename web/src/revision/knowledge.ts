@@ -15,7 +15,7 @@ export interface Loaded {
   readonly unbound: readonly string[];
   /** Set when the bound model does not compile (an authoring error in the file). */
   readonly notRunnable: string | null;
-  /** Evaluates `{ case, asOf }` under this version; null when unbound or not runnable. */
+  /** Evaluates a (parsed) case on a date under this version; null when unbound or not runnable. */
   readonly evaluate: Evaluator | null;
 }
 
@@ -49,16 +49,10 @@ function canonicalModel(): AnyModel {
 
 let bundled: AnyModel | null = null;
 
-/** The input the evaluators take: the case and the date it is judged on (its assessmentDate wins). */
-export interface Judged { readonly case: Case; readonly asOf: string }
-
 /** Compiles once (throws ModelError on an authoring mistake in the file). */
 function evaluatorOf(model: AnyModel, contentHash: string): Evaluator {
   const evaluate = evaluatorFor(model as unknown as Parameters<typeof evaluatorFor>[0], contentHash);
-  return (x) => {
-    const { case: c, asOf } = x as Judged;
-    return evaluate(c, { asOf });
-  };
+  return (c, asOf) => evaluate(c as Case, asOf === undefined ? {} : { asOf });
 }
 
 export function readKnowledge(name: string, text: string): KnowledgeLoad {
@@ -78,7 +72,7 @@ export function readKnowledge(name: string, text: string): KnowledgeLoad {
   const flowcharts = (file.declarations.flowcharts ?? []) as unknown as readonly FlowchartDef<string>[];
   // This build's own knowledge (its hash covers every function's source): run as it is, as the CLI does.
   if (file.contentHash === CONTENT_HASH) {
-    const evaluate: Evaluator = (x) => evaluateBundled((x as Judged).case, { asOf: (x as Judged).asOf });
+    const evaluate: Evaluator = (c, asOf) => evaluateBundled(c as Case, asOf === undefined ? {} : { asOf });
     return { ok: true, k: { name, file, flowcharts, unbound: [], notRunnable: null, evaluate } };
   }
   bundled ??= canonicalModel();

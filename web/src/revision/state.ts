@@ -4,7 +4,7 @@ import { computed, effect, signal } from '@preact/signals';
 import { createImpact, diffKnowledge, type ImpactReport } from '../../../src/index.js';
 import { today } from '../state.js';
 import { loadCaseFiles, type CaseLoad } from './cases.js';
-import { bundledKnowledgeText, readKnowledge, type Judged, type KnowledgeLoad } from './knowledge.js';
+import { bundledKnowledgeText, readKnowledge, type KnowledgeLoad } from './knowledge.js';
 
 export type Side = 'base' | 'head';
 export const knowledge = { base: signal<KnowledgeLoad | null>(null), head: signal<KnowledgeLoad | null>(null) };
@@ -61,7 +61,7 @@ effect(() => {
     if (run !== generation) return;
     for (const end = Math.min(list.length, i + SLICE); i < end; i++) {
       const c = list[i]!;
-      acc.add(c.name, { case: c.case, asOf: c.asOf ?? date } satisfies Judged);
+      acc.add({ name: c.name, case: c.case, asOf: c.asOf ?? date });
     }
     if (i < list.length) {
       impact.value = { state: 'running', done: i, n: list.length };
