@@ -11,6 +11,7 @@ import { localize, renderReport } from '../render/report.js';
 import { flowchartToSvg } from '../render/svg.js';
 import { InputTooLargeError, JsonInputError, parseJsonText } from '../input/json.js';
 import { parseArgs, UsageError } from './args.js';
+import { COMMITTEE_USAGE } from './committee.js';
 
 /** Everything the CLI touches outside itself. */
 export interface Io {
@@ -31,11 +32,12 @@ export const USAGE = `leptoguide evaluate <case.json|-> [--lang nl|en] [--format
 leptoguide flowchart diagnostic|treatment [--format mermaid|svg] [--case <case.json>] [--lang nl|en]
 leptoguide requirements [--format markdown|json] [--lang nl|en]
 leptoguide schema
-leptoguide demo [--lang nl|en]`;
+leptoguide demo [--lang nl|en]
+${COMMITTEE_USAGE}`;
 
 class InputError extends Error {}
 
-function langOf(argv: readonly string[]): Lang {
+export function langOf(argv: readonly string[]): Lang {
   const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
   const v = i === -1 ? undefined : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
   return v === 'en' ? 'en' : 'nl';

@@ -52,19 +52,57 @@ export interface ImpactSummary {
   readonly recommendationsChanged: number;
   readonly missingChanged: number;
   readonly groups: readonly ImpactGroup[];
+  /** How many changed cases `cases` lists (all unless a limit was set). */
+  readonly listedCases: number;
 }
 
 export interface ImpactReport {
   readonly summary: ImpactSummary;
-  /** Changed cases only, in input order. */
+  /** Changed cases, in input order (the first `keep` when a limit was set). */
   readonly cases: readonly CaseImpact[];
 }
 
-/** The accumulator's state: plain data (structured-clone safe). */
+const NAMES = 20;
+/** The accumulator's state: plain data (structured-clone safe), mergeable; counts are exact whatever `keep` is. */
 export interface ImpactState {
   cases: number;
   invalidCases: number;
+  changedCases: number;
+  recommendationsChanged: number;
+  missingChanged: number;
+  byHeadline: Record<Headline, number>;
+  /** Per change key: its case count and the first cases (by seq). */
+  groups: Record<string, { cases: number; first: { seq: number; name: string }[] }>;
+  /** The first `keep` changed cases by seq (more may be held until the next trim). */
   changed: CaseImpact[];
+  keep: number;
+}
+
+export function emptyState(keep = Infinity): ImpactState {
+  return {
+    cases: 0, invalidCases: 0, changedCases: 0, recommendationsChanged: 0, missingChanged: 0,
+    byHeadline: Object.fromEntries(HEADLINES.map((h) => [h, 0])) as Record<Headline, number>, groups: {}, changed: [], keep,
+  };
+}
+
+const bySeq = (a: { seq: number }, b: { seq: number }): number => a.seq - b.seq;
+function trim(s: ImpactState): void {
+  if (s.changed.length > 2 * s.keep + 1024) s.changed = s.changed.sort(bySeq).slice(0, s.keep);
+}
+
+function count(s: ImpactState, c: CaseImpact): void {
+  s.changedCases++;
+  for (const h of c.headline) s.byHeadline[h.field]++;
+  const r = c.recommendations;
+  if (r.added.length || r.removed.length || r.changedKind.length) s.recommendationsChanged++;
+  if (c.missing.added.length || c.missing.removed.length) s.missingChanged++;
+  for (const key of c.changes.length ? c.changes : ['']) {
+    const g = (s.groups[key] ??= { cases: 0, first: [] });
+    g.cases++;
+    g.first.push({ seq: c.seq, name: c.name });
+    if (g.first.length > 4 * NAMES) g.first = g.first.sort(bySeq).slice(0, NAMES);
+  }
+  if (s.keep > 0) { s.changed.push(c); trim(s); }
 }
 
 export type Outcome = { ok: true; r: ResultLike } | { ok: false; error: string };
@@ -153,8 +191,9 @@ export interface ImpactAccumulator {
   finish(): ImpactReport;
 }
 
-export function createImpact(base: Evaluator, head: Evaluator, changes?: readonly Change[]): ImpactAccumulator {
-  const s: ImpactState = { cases: 0, invalidCases: 0, changed: [] };
+/** keep: how many changed cases to list (the counts and groups stay exact); default all. */
+export function createImpact(base: Evaluator, head: Evaluator, changes?: readonly Change[], keep = Infinity): ImpactAccumulator {
+  const s = emptyState(keep);
   return {
     add(c, seq = s.cases) {
       s.cases++;
@@ -162,41 +201,37 @@ export function createImpact(base: Evaluator, head: Evaluator, changes?: readonl
       const b = run(head, c);
       if (!a.ok || !b.ok) s.invalidCases++;
       const d = compareCase(seq, c.name, a, b, changes);
-      if (d) s.changed.push(d);
+      if (d) count(s, d);
     },
-    merge(other) {
-      s.cases += other.cases;
-      s.invalidCases += other.invalidCases;
-      for (const d of other.changed) s.changed.push(d);
+    merge(o) {
+      s.cases += o.cases;
+      s.invalidCases += o.invalidCases;
+      s.changedCases += o.changedCases;
+      s.recommendationsChanged += o.recommendationsChanged;
+      s.missingChanged += o.missingChanged;
+      for (const h of HEADLINES) s.byHeadline[h] += o.byHeadline[h];
+      for (const [key, g] of Object.entries(o.groups)) {
+        const mine = (s.groups[key] ??= { cases: 0, first: [] });
+        mine.cases += g.cases;
+        mine.first = [...mine.first, ...g.first].sort(bySeq).slice(0, NAMES);
+      }
+      s.changed.push(...o.changed);
+      trim(s);
     },
     state: () => s,
     finish: () => report(s),
   };
 }
 
-/** The report from a state; groups count each case once per change it is attributed to. */
+/** The report from a state; groups count each case once per change it is attributed to, largest first. */
 export function report(s: ImpactState): ImpactReport {
-  const cases = [...s.changed].sort((a, b) => a.seq - b.seq);
-  const byHeadline = Object.fromEntries(HEADLINES.map((h) => [h, 0])) as Record<Headline, number>;
-  const groups = new Map<string, { cases: number; names: string[] }>();
-  let recommendationsChanged = 0;
-  let missingChanged = 0;
-  for (const c of cases) {
-    for (const h of c.headline) byHeadline[h.field]++;
-    const r = c.recommendations;
-    if (r.added.length || r.removed.length || r.changedKind.length) recommendationsChanged++;
-    if (c.missing.added.length || c.missing.removed.length) missingChanged++;
-    for (const key of c.changes.length ? c.changes : ['']) {
-      const g = groups.get(key) ?? { cases: 0, names: [] };
-      g.cases++;
-      if (g.names.length < 20) g.names.push(c.name);
-      groups.set(key, g);
-    }
-  }
+  const cases = [...s.changed].sort(bySeq).slice(0, s.keep);
+  const groups = Object.entries(s.groups).map(([change, g]) => ({ change, cases: g.cases, names: [...g.first].sort(bySeq).slice(0, NAMES).map((x) => x.name) }))
+    .sort((a, b) => b.cases - a.cases || a.change.localeCompare(b.change));
   return {
     summary: {
-      cases: s.cases, changedCases: cases.length, invalidCases: s.invalidCases, byHeadline, recommendationsChanged, missingChanged,
-      groups: [...groups].map(([change, g]) => ({ change, ...g })).sort((a, b) => b.cases - a.cases || a.change.localeCompare(b.change)),
+      cases: s.cases, changedCases: s.changedCases, invalidCases: s.invalidCases, byHeadline: { ...s.byHeadline },
+      recommendationsChanged: s.recommendationsChanged, missingChanged: s.missingChanged, groups, listedCases: cases.length,
     },
     cases,
   };

@@ -6,7 +6,7 @@ export {
 export { PARTS, diffKnowledge, sideOf, type Change, type FieldChange, type KnowledgeDiff, type Part, type Side } from './diff.js';
 export { wordDiff, type WordRun } from './words.js';
 export {
-  HEADLINES, compareCase, createImpact, impactOf, report,
+  HEADLINES, compareCase, createImpact, emptyState, impactOf, report,
   type CaseImpact, type CaseItem, type Evaluator, type Outcome, type Headline, type ImpactAccumulator, type ImpactDocument, type ImpactGroup, type ImpactReport,
   type ImpactState, type ImpactSummary, type Rec, type ResultLike,
 } from './impact.js';

@@ -161,7 +161,7 @@ function caseLines(c: CaseImpact, lang: Lang, s: Style): string[] {
 }
 
 /** Counts first, then the knowledge changes with their cases, then each changed case (at most maxCases). */
-export function renderImpact(d: ImpactDocument, format: Format, lang: Lang, maxCases = 200): string {
+export function renderImpact(d: ImpactDocument, format: Format, lang: Lang, maxCases = Infinity): string {
   const s = styleOf(format);
   const md = format === 'markdown';
   const m = d.summary;
@@ -179,8 +179,9 @@ export function renderImpact(d: ImpactDocument, format: Format, lang: Lang, maxC
       out.push(s.bullet(`${changeLabel(g.change, lang, s)}: ${n(g.cases)} (${names})`));
     }
     out.push(s.heading(L.perCase[lang]));
-    for (const c of d.cases.slice(0, maxCases)) out.push(...caseLines(c, lang, s));
-    if (d.cases.length > maxCases) out.push('', `${L.more[lang]} ${d.cases.length - maxCases} ${L.moreCases[lang]}`);
+    const shown = d.cases.slice(0, maxCases);
+    for (const c of shown) out.push(...caseLines(c, lang, s));
+    if (m.changedCases > shown.length) out.push('', `${L.more[lang]} ${m.changedCases - shown.length} ${L.moreCases[lang]}`);
   }
   return out.join('\n') + '\n';
 }

@@ -8,7 +8,8 @@ import type { Vignette } from '../support/vignettes.js';
 // The committee's test revision: the performance gate at KPS 60 instead of 70, and one new statement at the clinical
 // signs step for raised intracranial pressure. Test-only; never shipped.
 
-export const NEW_RULE = 'committee.fixture-icp';
+export { NEW_RULE } from '../../bench/committee-fixture.js';
+import { NEW_RULE } from '../../bench/committee-fixture.js';
 
 const perf60: PredicateDef<LmFacts> = {
   label: { nl: 'KPS ≥ 60 (of volledig zelfstandig in ADL)', en: 'KPS ≥ 60 (or fully independent in ADL)' },

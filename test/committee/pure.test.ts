@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  bindKnowledge, bundledKnowledge, caseEvaluator, diffKnowledge, evaluatorOfFile, exportKnowledge, impactOf, KnowledgeError, renderDiff, renderImpact,
+  bindKnowledge, bundledKnowledge, caseEvaluator, createImpact, diffKnowledge, evaluatorOfFile, exportKnowledge, impactOf, KnowledgeError, renderDiff, renderImpact,
   verifyKnowledge, wordDiff, type AnyModel, type KnowledgeFile,
 } from '../../src/committee/index.js';
 import { contentHash } from '../../src/engine/hash.js';
@@ -125,6 +125,20 @@ describe('impact on cases', () => {
     const doc = { ...r, base: diffKnowledge(bundled(), fixtureFile()).base, head: diffKnowledge(bundled(), fixtureFile()).head };
     expect(renderImpact(doc, 'markdown', 'nl')).toContain('predicaat `perf70`');
     expect(renderImpact(doc, 'text', 'en')).toContain('BY KNOWLEDGE CHANGE');
+  });
+  it('a bounded list keeps exact counts, and accumulators merged in any order give the one-pass report', () => {
+    const changes = diffKnowledge(bundled(), fixtureFile()).changes;
+    const all = impactOf(base, head, items, changes);
+    const few = createImpact(base, head, changes, 3);
+    items.forEach((c) => few.add(c));
+    const r = few.finish();
+    expect(r.cases).toEqual(all.cases.slice(0, 3));
+    expect({ ...r.summary, listedCases: 0 }).toEqual({ ...all.summary, listedCases: 0 });
+    const parts = [createImpact(base, head, changes), createImpact(base, head, changes), createImpact(base, head, changes)];
+    items.forEach((c, i) => parts[i % 3]!.add(c, i));
+    const merged = createImpact(base, head, changes);
+    for (const p of [parts[2]!, parts[0]!, parts[1]!]) merged.merge(structuredClone(p.state()));
+    expect(merged.finish()).toEqual(all);
   });
   it('equals evaluating each case separately under each model (random cases)', () => {
     const seen = (x: ReturnType<typeof evaluate>): unknown => [x.category, x.diagnosis.certainty, x.diagnosis.eanoType, x.diagnosis.position,

@@ -1,0 +1,128 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeCohort } from '../../bench/cohort.js';
+import { makeFixtureRepo } from '../../bench/committee-fixture.js';
+import { evaluate } from '../../src/guideline/evaluate.js';
+import { loadVignettes } from '../support/vignettes.js';
+import { expectedChanged, NEW_RULE } from './fixture.js';
+
+// The committee commands through the built bin, on a throwaway git repository holding this tree's src/ and the
+// fixture revision (KPS gate at 60, one new rule) as real commits.
+const ROOT = join(import.meta.dirname, '../..');
+const BIN = join(ROOT, 'bin/leptoguide.js');
+const VIGNETTES = join(ROOT, 'test/vignettes');
+const AS_OF = '2026-11-26';
+const tmp = mkdtempSync(join(tmpdir(), 'leptoguide-committee-'));
+const repo = join(tmp, 'repo');
+const commits = { base: '', fixture: '', broken: '' };
+
+function cli(args: string[], cwd = repo): { code: number; out: string; err: string } {
+  const r = spawnSync('node', [BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
+}
+beforeAll(() => {
+  mkdirSync(repo);
+  Object.assign(commits, makeFixtureRepo(repo, ROOT));
+});
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+  for (const c of Object.values(commits)) rmSync(join(tmpdir(), `leptoguide-revision-${c}`), { recursive: true, force: true });
+});
+
+describe('export-knowledge', () => {
+  it('prints one verified document whose hash is the build’s CONTENT_HASH; a tampered copy is refused by every command', () => {
+    const r = cli(['export-knowledge'], ROOT);
+    expect(r.code).toBe(0);
+    const k = JSON.parse(r.out) as { format: string; contentHash: string; declarations: { rules: { text: { nl: string } }[] } };
+    const hash = /CONTENT_HASH = '([0-9a-f]+)'/.exec(readFileSync(join(ROOT, 'src/guideline/content-hash.ts'), 'utf8'))![1];
+    expect(k).toMatchObject({ format: 'leptoguide-knowledge/1', contentHash: hash });
+    const good = join(tmp, 'knowledge.json');
+    writeFileSync(good, r.out);
+    const same = cli(['diff', good, good, '--format', 'json']);
+    expect(same.code).toBe(0);
+    expect(JSON.parse(same.out).changes).toEqual([]);
+    // The same src/ transpiled by the loader has the same knowledge, hash included, as the tsc build.
+    const built = JSON.parse(cli(['diff', good, commits.base, '--format', 'json']).out) as { head: { contentHash: string }; changes: unknown[] };
+    expect(built.changes).toEqual([]);
+    expect(built.head.contentHash).toBe(hash);
+    k.declarations.rules[0]!.text.nl += ' (aangepast)';
+    const bad = join(tmp, 'tampered.json');
+    writeFileSync(bad, JSON.stringify(k));
+    for (const args of [['export-knowledge', bad], ['diff', bad, good], ['impact', good, bad, '--cases', VIGNETTES]]) {
+      const x = cli(args);
+      expect(x.code, args.join(' ')).toBe(2);
+      expect(x.err).toMatch(/Kennisbestand geweigerd: de inhoudshash .* past niet bij de inhoud/);
+      expect(x.out).toBe('');
+    }
+    expect(cli(['diff', bad, good, '--lang', 'en']).err).toMatch(/Knowledge file refused: the content hash/);
+  });
+});
+
+describe('diff and impact between git revisions', () => {
+  it('the diff names exactly the fixture’s declarations, in Dutch Markdown for the minutes', () => {
+    const r = cli(['diff', commits.base, commits.fixture, '--format', 'json']);
+    expect(r.code, r.err).toBe(0);
+    const d = JSON.parse(r.out) as { base: { revision: string }; changes: { change: string; part: string; id: string }[] };
+    expect(d.changes.map((c) => `${c.change} ${c.part}:${c.id}`).sort()).toEqual([
+      `added rule:${NEW_RULE}`, 'changed node:diagnostic/dx.signs', 'changed predicate:perf70',
+    ]);
+    expect(d.base.revision).toContain(commits.base.slice(0, 12));
+    const md = cli(['diff', commits.base, commits.fixture, '--format', 'markdown']).out;
+    expect(md).toContain('## Kennisverschil');
+    expect(md).toContain('~~70~~ **60**');
+    expect(cli(['diff', commits.base, commits.base]).out).toContain('Geen wijzigingen in de kennis.');
+  });
+  it('impact on the vignette bank flips exactly the vignettes the cut-off and the new rule reach', () => {
+    const r = cli(['impact', commits.base, commits.fixture, '--cases', VIGNETTES, '--format', 'json', '--as-of', AS_OF]);
+    expect(r.code, r.err).toBe(0);
+    const doc = JSON.parse(r.out) as { summary: { cases: number; changedCases: number; groups: { change: string }[] }; cases: { name: string }[] };
+    const vignettes = loadVignettes();
+    const expected = vignettes.filter((v) => {
+      const r0 = evaluate(v.case, { asOf: v.asOf ?? AS_OF });
+      const tx = r0.trace.flowcharts.find((c) => c.chart === 'treatment');
+      return expectedChanged(v, {
+        reachesGate: tx?.path.some((n) => n.node === 'tx.performance') ?? false, asksPerformance: r0.missing.some((m) => m.fact === 'perf70'),
+      });
+    }).map((v) => v.id);
+    expect(doc.summary.cases).toBe(vignettes.length);
+    expect(doc.cases.map((c) => c.name)).toEqual(expected);
+    expect(doc.summary.groups.map((g) => g.change)).toEqual(expect.arrayContaining(['predicate:perf70', `rule:${NEW_RULE}`]));
+    const same = JSON.parse(cli(['impact', commits.base, commits.base, '--cases', VIGNETTES, '--format', 'json']).out);
+    expect(same.summary.changedCases).toBe(0);
+    expect(same.cases).toEqual([]);
+    const text = cli(['impact', commits.base, commits.fixture, '--cases', VIGNETTES, '--lang', 'en']).out;
+    expect(text).toContain(`with a different result: ${expected.length}`);
+  });
+  it('worker threads give the same report as one thread on an NDJSON cohort', () => {
+    const file = join(tmp, 'cohort.ndjson');
+    writeFileSync(file, makeCohort(1500).map((c) => JSON.stringify(c)).join('\n') + '\n');
+    const run = (workers: string): string => {
+      const r = cli(['impact', commits.base, commits.fixture, '--cases', file, '--format', 'json', '--workers', workers, '--as-of', AS_OF]);
+      expect(r.code, r.err).toBe(0);
+      return r.out;
+    };
+    const one = run('1');
+    expect(JSON.parse(one).summary.cases).toBe(1500);
+    expect(JSON.parse(one).summary.changedCases).toBeGreaterThan(0);
+    expect(run('3')).toBe(one);
+  });
+  it('reads FHIR Bundles and the examples (CDS requests through their prefetch)', () => {
+    const fhir = JSON.parse(cli(['impact', commits.base, commits.fixture, '--cases', join(ROOT, 'test/fhir/bundles'), '--format', 'json']).out);
+    expect(fhir.summary.cases).toBeGreaterThan(5);
+    const ex = cli(['impact', commits.base, commits.fixture, '--cases', join(ROOT, 'docs/examples'), '--format', 'json']);
+    expect(ex.code, ex.err).toBe(0);
+    expect(JSON.parse(ex.out).summary.cases).toBe(5);
+  });
+  it('names the revision and what it lacks when an older revision cannot be used', () => {
+    const r = cli(['diff', commits.broken, commits.base]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`revisie ${commits.broken}`);
+    expect(r.err).toContain('GUIDELINE');
+    const u = cli(['diff', 'no-such-revision']);
+    expect(u.code).toBe(2);
+    expect(u.err).toContain('Onbekende git-revisie of bestand: no-such-revision');
+  });
+});
