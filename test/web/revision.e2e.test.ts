@@ -19,15 +19,10 @@ import { casesFromText } from '../../web/src/revision/cases.js';
 import { launch, localToday, serveStatic, watchCsp } from './support.js';
 
 const ROOT = join(import.meta.dirname, '../..');
-/**
- * The export as `leptoguide export-knowledge` writes it: plain Node on the tsc build in dist/src, whose function source
- * texts the files carry (vitest would transform an imported module and change them).
- */
+/** The base as a committee member makes it: `leptoguide export-knowledge` (the CLI on the tsc build in dist/). */
 function exportBuilt(): KnowledgeFile {
-  const script = `const k = await import(${JSON.stringify(join(ROOT, 'dist/src/committee/knowledge.js'))});`
-    + ` const m = await import(${JSON.stringify(join(ROOT, 'dist/src/guideline/model.js'))});`
-    + ' process.stdout.write(JSON.stringify(k.exportKnowledge(m.MODEL, { guideline: m.GUIDELINE })));';
-  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 64 << 20 })) as KnowledgeFile;
+  const out = execFileSync(process.execPath, [join(ROOT, 'bin/leptoguide.js'), 'export-knowledge'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return JSON.parse(out) as KnowledgeFile;
 }
 
 const RULE = 'tx.category-1';
