@@ -88,9 +88,12 @@ beforeAll(async () => {
   perf70.test = { $fn: perf70.test.$fn.replace('f.perf70', 'f.perf70 === true') };
   writeFileSync(files.unbound, JSON.stringify({ ...head, contentHash: contentHash(unboundDecl), declarations: unboundDecl }));
 
-  // Cases: the example folder (with two CDS request files that are not cases), three vignette files, and an NDJSON cohort.
+  // Cases: the example folder (three cases, two CDS Hooks requests), a file that is no case, a README; three vignette
+  // files; an NDJSON cohort with a broken line.
   mkdirSync(casesDir);
   cpSync(join(ROOT, 'docs/examples'), join(casesDir, 'examples'), { recursive: true });
+  writeFileSync(join(casesDir, 'notes.json'), '{"hello":1}');
+  writeFileSync(join(casesDir, 'README.md'), '# not a case');
   const lines = ['{"primaryTumour":"breast","symptoms":["headache"],"mri":{"done":true,"regions":["brain"],"findings":["linear-sulcal"]},"knownCancer":true,'
     + '"performance":{"kps":50},"systemicDisease":{"status":"controlled"}}', '{not json'];
   writeFileSync(cohort, `${lines.join('\n')}\n`);
@@ -140,16 +143,17 @@ async function openRevision(p: Page, head = files.head): Promise<void> {
 }
 
 const EXAMPLES = ['1-breast-her2-confirmed.json', '2-nsclc-egfr-poor-performance.json', '3-melanoma-suspected-negative-lp.json', 'cds-order-sign.json', 'cds-patient-view.json'];
-/** The plain-file pick: the examples (two of them CDS requests, not cases), three vignette files and the cohort. */
+/** The plain-file pick: the examples (two of them CDS Hooks requests, mapped), three vignette files and the cohort. */
 function chosenFiles(): string[] {
   return [...EXAMPLES.map((f) => join(casesDir, 'examples', f)), ...VIGNETTE_FILES.map((f) => join(ROOT, 'test/vignettes', f)), cohort];
 }
 
 async function loadCases(p: Page): Promise<void> {
-  // A folder pick (sub-folders included, named by their path) …
+  // A folder pick (sub-folders included, named by their path; CDS requests mapped; other files skipped, counted) …
   await p.locator('input[data-action="cases-folder"]').setInputFiles(casesDir);
-  await p.locator('[data-testid="cases-loaded"][data-n="3"]').waitFor();
-  await expect(p.locator('[data-testid="case-problems"]').textContent()).resolves.toContain('cases/examples/cds-order-sign.json');
+  await p.locator('[data-testid="cases-loaded"][data-n="5"]').waitFor();
+  await expect(p.locator('[data-testid="cases-loaded"]').textContent()).resolves.toContain('1 andere bestanden overgeslagen');
+  await expect(p.locator('[data-testid="case-problems"]').textContent()).resolves.toContain('cases/notes.json: geen geldige casus — hello: onbekend veld');
   // … and a pick of plain files, which replaces it.
   await p.locator('input[data-action="cases-files"]').setInputFiles(chosenFiles());
   await p.locator(`[data-testid="cases-loaded"][data-n="${expected.total}"]`).waitFor();
@@ -197,7 +201,7 @@ describe('revision page', () => {
     const [name, [before, after]] = [...expected.category][0]!;
     await expect(page.locator(`tr[data-case="${name}"] [data-headline="category"]`).textContent()).resolves.toBe(`${String(before ?? '—')} → ${String(after ?? '—')}`);
     // Files that are no cases are named, not silently dropped.
-    await expect(page.locator('[data-testid="case-problems"]').textContent()).resolves.toMatch(/cds-order-sign\.json.*cohort\.ndjson, regel 2/s);
+    await expect(page.locator('[data-testid="case-problems"]').textContent()).resolves.toMatch(/^Niet ingelezen \(1\)cohort\.ndjson, regel 2: geen geldige JSON/);
   });
 
   it('marks the changed node in both flowcharts, and only that node', async () => {

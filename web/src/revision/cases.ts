@@ -1,6 +1,9 @@
 // Cases chosen by the user for the impact table: case JSON, vignette files ({ vignettes: [{ id, asOf, case }] }), arrays of
-// cases, and NDJSON (one case per line). Pure: text in, cases and problems out; problems name the file (and line).
+// cases, FHIR Bundles and CDS Hooks requests (mapped, as `leptoguide impact` does), and NDJSON (one case per line).
+// Pure: text in, cases and problems out; problems name the file (and line).
 import { parseCase, type Case } from '../../../src/index.js';
+// The mapper straight from src/fhir, as the SMART page takes it: through src/index.ts every page would load it.
+import { mapFhir, type FhirInput } from '../../../src/fhir/index.js';
 
 export interface LoadedCase {
   /** Where it came from: file, file:line or file › vignette id. */
@@ -25,6 +28,13 @@ export function isCaseFile(name: string): boolean {
   return CASE_FILE.test(name);
 }
 
+/** A FHIR Bundle or a CDS Hooks request's prefetch becomes the case the mapper builds; anything else stays as it is. */
+function mapped(v: unknown): unknown {
+  if (isObject(v) && v.resourceType === 'Bundle') return mapFhir(v as unknown as FhirInput).case;
+  if (isObject(v) && typeof v.hook === 'string' && isObject(v.prefetch)) return mapFhir(v.prefetch as unknown as FhirInput).case;
+  return v;
+}
+
 function one(file: string, value: unknown, line: number | undefined, out: CaseLoad): void {
   const entries: { name: string; data: unknown; asOf?: string }[] = [];
   const at = line === undefined ? file : `${file}:${line}`;
@@ -41,7 +51,15 @@ function one(file: string, value: unknown, line: number | undefined, out: CaseLo
     entries.push({ name: at, data: value });
   }
   for (const e of entries) {
-    const parsed = parseCase(e.data);
+    let data: unknown;
+    try {
+      data = mapped(e.data);
+    } catch (x) {
+      const m = (x as Error).message;
+      out.problems.push({ kind: 'not-case', file: e.name, ...(line === undefined ? {} : { line }), detail: { nl: m, en: m } });
+      continue;
+    }
+    const parsed = parseCase(data);
     if (parsed.ok) out.cases.push({ name: e.name, case: parsed.case, ...(e.asOf ? { asOf: e.asOf } : {}) });
     else {
       const first = parsed.errors.slice(0, 3);
