@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundledKnowledge } from '../committee/bundled.js';
+import { bundledKnowledge, type RunDefaults } from '../committee/bundled.js';
 import { diffKnowledge, sideOf } from '../committee/diff.js';
 import type { ImpactDocument } from '../committee/impact.js';
 import { KnowledgeError } from '../committee/knowledge.js';
@@ -20,7 +20,7 @@ import { loadSide, SideError, type LoadedSide } from './revision.js';
 export const COMMITTEE_COMMANDS = ['export-knowledge', 'diff', 'impact'] as const;
 export const COMMITTEE_USAGE = `leptoguide export-knowledge [<revision>|worktree|<knowledge.json>]
 leptoguide diff <base> [<head>] [--format text|markdown|json] [--lang nl|en]
-leptoguide impact <base> [<head>] --cases <dir|file.json|file.ndjson> [--format text|markdown|json] [--lang nl|en] [--workers N] [--as-of YYYY-MM-DD] [--max-cases N]
+leptoguide impact <base> [<head>] --cases <dir|file.json|file.ndjson> [--format text|markdown|json] [--lang nl|en] [--workers N] [--as-of YYYY-MM-DD] [--max-cases N] [--needed yes|no]
   <base>, <head>: a git revision, worktree (or .), or an exported knowledge file; <head> defaults to worktree`;
 
 export interface CommitteeIo {
@@ -64,7 +64,7 @@ export async function committeeMain(argv: readonly string[], io: CommitteeIo, la
   }
 }
 
-const side = (spec: string, asOf?: string): Promise<LoadedSide> => loadSide(spec, asOf === undefined ? {} : { asOf });
+const side = (spec: string, defaults: RunDefaults = {}): Promise<LoadedSide> => loadSide(spec, defaults);
 
 async function exportCmd(argv: readonly string[], io: CommitteeIo): Promise<number> {
   const { positionals } = parseArgs(argv, {});
@@ -90,7 +90,7 @@ async function diffCmd(argv: readonly string[], io: CommitteeIo, lang: Lang): Pr
 
 async function impactCmd(argv: readonly string[], io: CommitteeIo, lang: Lang): Promise<number> {
   const { positionals, options } = parseArgs(argv, {
-    lang: LANGS, format: FORMATS, cases: 'any', workers: 'any', 'as-of': 'any', 'max-cases': 'any',
+    lang: LANGS, format: FORMATS, cases: 'any', workers: 'any', 'as-of': 'any', 'max-cases': 'any', needed: ['yes', 'no'],
   });
   const [a, b] = sides(positionals, 'impact <base> [<head>] --cases <path>');
   if (options.cases === undefined) throw new UsageError('error.usage', 'impact … --cases <dir|file.json|file.ndjson>');
@@ -101,8 +101,9 @@ async function impactCmd(argv: readonly string[], io: CommitteeIo, lang: Lang): 
   const format = (options.format ?? 'text') as (typeof FORMATS)[number];
   const maxCases = options['max-cases'] === undefined ? (format === 'json' ? Infinity : 200) : Number(options['max-cases']);
   if (maxCases !== Infinity && (!Number.isInteger(maxCases) || maxCases < 0)) throw new UsageError('error.badValue', `--max-cases ${options['max-cases'] ?? ''}`);
-  const base = await side(a, asOf);
-  const head = await side(b, asOf);
+  const defaults: RunDefaults = { asOf, needed: options.needed !== 'no' };
+  const base = await side(a, defaults);
+  const head = await side(b, defaults);
   for (const s of [base, head]) {
     if (!s.evaluate) {
       throw new Refused({
@@ -113,7 +114,7 @@ async function impactCmd(argv: readonly string[], io: CommitteeIo, lang: Lang): 
   }
   const changes = diffKnowledge(base.file, head.file).changes;
   const input = casesAt(options.cases, asOf);
-  const report = await runImpact(base, head, input, { workers, asOf, changes, keep: maxCases });
+  const report = await runImpact(base, head, input, { workers, defaults, changes, keep: maxCases });
   const doc: ImpactDocument = { base: sideOf(base.file), head: sideOf(head.file), ...report };
   io.out(format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : renderImpact(doc, format, lang));
   return 0;

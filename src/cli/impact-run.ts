@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import type { RunDefaults } from '../committee/bundled.js';
 import type { Change } from '../committee/diff.js';
 import { createImpact, type Evaluator, type ImpactReport, type ImpactState } from '../committee/impact.js';
 import { itemOfLine, ndjsonLines, type CaseInput } from './cases.js';
@@ -10,7 +11,7 @@ import { evaluatorOf, importBuilt, labelOf, loadSide, SideError, type LoadedSide
 /** How a worker finds a side again: the knowledge file, or the directory the side was built into. */
 export type SideRef = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'built'; readonly dir: string; readonly label: string };
 export interface WorkerData {
-  readonly base: SideRef; readonly head: SideRef; readonly asOf?: string; readonly changes: readonly Change[]; readonly keep: number;
+  readonly base: SideRef; readonly head: SideRef; readonly defaults: RunDefaults; readonly changes: readonly Change[]; readonly keep: number;
 }
 export type WorkerMessage = { kind: 'lines'; file: string; seq: number; lines: { line: number; text: string }[] } | { kind: 'done' };
 type FromWorker = { kind: 'ready' } | { kind: 'ack' } | { kind: 'state'; state: ImpactState };
@@ -20,9 +21,9 @@ export const defaultWorkers = (): number => Math.max(1, availableParallelism() -
 
 export const refOf = (s: LoadedSide): SideRef => (s.built ? { kind: 'built', dir: s.built, label: s.spec } : { kind: 'file', path: s.spec });
 
-export async function sideEvaluator(ref: SideRef, asOf: string | undefined): Promise<Evaluator> {
-  if (ref.kind === 'built') return evaluatorOf(await importBuilt(ref.dir, labelOf(ref.label)), asOf);
-  const side = await loadSide(ref.path, asOf === undefined ? {} : { asOf });
+export async function sideEvaluator(ref: SideRef, defaults: RunDefaults): Promise<Evaluator> {
+  if (ref.kind === 'built') return evaluatorOf(await importBuilt(ref.dir, labelOf(ref.label)), defaults);
+  const side = await loadSide(ref.path, defaults);
   if (!side.evaluate) throw new SideError({ nl: `${ref.path} is niet uitvoerbaar`, en: `${ref.path} cannot be run` });
   return side.evaluate;
 }
@@ -30,18 +31,18 @@ export async function sideEvaluator(ref: SideRef, asOf: string | undefined): Pro
 const BATCH = 256;
 
 export async function runImpact(base: LoadedSide, head: LoadedSide, input: CaseInput, options: {
-  readonly workers: number; readonly asOf?: string; readonly changes: readonly Change[]; readonly keep: number;
+  readonly workers: number; readonly defaults: RunDefaults; readonly changes: readonly Change[]; readonly keep: number;
 }): Promise<ImpactReport> {
   const acc = createImpact(base.evaluate!, head.evaluate!, options.changes, options.keep);
   for (const item of input.items) acc.add(item);
   let seq = input.items.length;
   if (options.workers <= 1 || input.ndjson.length === 0) {
     for (const file of input.ndjson) {
-      for await (const l of ndjsonLines(file)) acc.add(itemOfLine(file, l.line, l.text, options.asOf), seq++);
+      for await (const l of ndjsonLines(file)) acc.add(itemOfLine(file, l.line, l.text, options.defaults.asOf), seq++);
     }
     return acc.finish();
   }
-  const data: WorkerData = { base: refOf(base), head: refOf(head), changes: options.changes, keep: options.keep, ...(options.asOf ? { asOf: options.asOf } : {}) };
+  const data: WorkerData = { base: refOf(base), head: refOf(head), changes: options.changes, keep: options.keep, defaults: options.defaults };
   const url = new URL('./impact-worker.js', import.meta.url);
   const pool = Array.from({ length: options.workers }, () => new Worker(url, { workerData: data }));
   const pending = pool.map(() => 0);

@@ -8,13 +8,13 @@ import { sideEvaluator, type WorkerData, type WorkerMessage } from './impact-run
 
 const data = workerData as WorkerData;
 const port = parentPort!;
-const acc = createImpact(await sideEvaluator(data.base, data.asOf), await sideEvaluator(data.head, data.asOf), data.changes, data.keep);
+const acc = createImpact(await sideEvaluator(data.base, data.defaults), await sideEvaluator(data.head, data.defaults), data.changes, data.keep);
 port.on('message', (m: WorkerMessage) => {
   if (m.kind === 'done') {
     port.postMessage({ kind: 'state', state: acc.state() });
     return;
   }
-  m.lines.forEach((l, i) => acc.add(itemOfLine(m.file, l.line, l.text, data.asOf), m.seq + i));
+  m.lines.forEach((l, i) => acc.add(itemOfLine(m.file, l.line, l.text, data.defaults.asOf), m.seq + i));
   port.postMessage({ kind: 'ack' });
 });
 port.postMessage({ kind: 'ready' });

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { contentHash } from '../engine/hash.js';
 import type { Text } from '../engine/types.js';
-import { caseEvaluator, evaluatorOfFile } from '../committee/bundled.js';
+import { caseEvaluator, evaluateOptions, evaluatorOfFile, type RunDefaults } from '../committee/bundled.js';
 import { exportKnowledge, verifyKnowledge, type AnyModel, type GuidelineMeta, type KnowledgeFile } from '../committee/knowledge.js';
 import type { Evaluator } from '../committee/impact.js';
 import { parseJsonText } from '../input/json.js';
@@ -127,7 +127,7 @@ function place(tmp: string, dir: string): void {
 interface Imported {
   MODEL: AnyModel;
   GUIDELINE: GuidelineMeta;
-  evaluate: (c: unknown, o?: { asOf?: string }) => unknown;
+  evaluate: (c: unknown, o?: { asOf?: string; needed?: boolean }) => unknown;
   parseCase: (raw: unknown) => { ok: true; case: unknown } | { ok: false; errors: readonly { path?: unknown; message?: unknown }[] };
 }
 
@@ -156,12 +156,11 @@ export async function importBuilt(dir: string, label: Text): Promise<Imported> {
 const pathText = (p: unknown): string => (Array.isArray(p) ? p.join('.') : typeof p === 'string' ? p : '');
 
 /** A committee evaluator over a revision's own parseCase and evaluate. */
-export function evaluatorOf(m: Imported, defaultAsOf: string | undefined): Evaluator {
+export function evaluatorOf(m: Imported, defaults: RunDefaults): Evaluator {
   return (raw, asOf) => {
     const parsed = m.parseCase(raw);
     if (!parsed.ok) throw new Error(`invalid case: ${parsed.errors.map((e) => `${pathText(e.path)} ${String(e.message ?? '')}`.trim()).join('; ')}`);
-    const date = asOf ?? defaultAsOf;
-    return m.evaluate(parsed.case, date === undefined ? {} : { asOf: date }) as ReturnType<Evaluator>;
+    return m.evaluate(parsed.case, evaluateOptions(asOf, defaults)) as ReturnType<Evaluator>;
   };
 }
 
@@ -182,11 +181,11 @@ export const labelOf = (spec: string): Text => (spec === 'worktree' || spec === 
   : { nl: `revisie ${spec}`, en: `revision ${spec}` });
 
 /** `worktree` or `.`, a knowledge JSON file, or a git revision. */
-export async function loadSide(spec: string, options: { repo?: string; asOf?: string } = {}): Promise<LoadedSide> {
+export async function loadSide(spec: string, options: RunDefaults & { repo?: string } = {}): Promise<LoadedSide> {
   if (spec !== '.' && looksLikeFile(spec)) {
     const file = readKnowledgeFile(spec);
     const { evaluate, unbound } = evaluatorOfFile(file);
-    return { spec, file, unbound, built: null, evaluate: evaluate ? caseEvaluator(evaluate, options.asOf) : null };
+    return { spec, file, unbound, built: null, evaluate: evaluate ? caseEvaluator(evaluate, options) : null };
   }
   const repo = options.repo ?? repositoryRoot();
   const worktree = spec === 'worktree' || spec === '.';
@@ -194,5 +193,5 @@ export async function loadSide(spec: string, options: { repo?: string; asOf?: st
   const m = await importBuilt(built.dir, labelOf(spec));
   const revision = worktree ? 'worktree' : `${spec === built.commit ? '' : `${spec} `}${built.commit!.slice(0, 12)}`;
   const file = exportKnowledge(m.MODEL, { guideline: m.GUIDELINE, revision });
-  return { spec, file, unbound: [], built: built.dir, evaluate: evaluatorOf(m, options.asOf) };
+  return { spec, file, unbound: [], built: built.dir, evaluate: evaluatorOf(m, options) };
 }

@@ -25,12 +25,23 @@ export function evaluatorOfFile(file: KnowledgeFile): { evaluate: ((c: Case, o?:
   return { evaluate: evaluatorFor(model as unknown as Model<Input, LmFacts, PredicateName>, file.contentHash), unbound };
 }
 
+/** Evaluation defaults of an impact run: the date for cases without one, and whether to weigh the missing facts. */
+export interface RunDefaults {
+  readonly asOf?: string;
+  /** false: missing facts as the look-ahead names them (several times faster; for large cohorts). Default true. */
+  readonly needed?: boolean;
+}
+
+export function evaluateOptions(asOf: string | undefined, d: RunDefaults): EvaluateOptions {
+  const date = asOf ?? d.asOf;
+  return { ...(date === undefined ? {} : { asOf: date }), ...(d.needed === false ? { needed: false } : {}) };
+}
+
 /** A committee Evaluator (raw case in; throws naming the fields when invalid) over an evaluate function of this build. */
-export function caseEvaluator(run: (c: Case, o?: EvaluateOptions) => Result, defaultAsOf?: string): (c: unknown, asOf?: string) => Result {
+export function caseEvaluator(run: (c: Case, o?: EvaluateOptions) => Result, defaults: RunDefaults = {}): (c: unknown, asOf?: string) => Result {
   return (raw, asOf) => {
     const parsed = parseCase(raw);
     if (!parsed.ok) throw new Error(parsed.errors.map((e) => messageIn(e, 'en')).join('; '));
-    const date = asOf ?? defaultAsOf;
-    return run(parsed.case, date === undefined ? {} : { asOf: date });
+    return run(parsed.case, evaluateOptions(asOf, defaults));
   };
 }

@@ -11,4 +11,4 @@ export {
   type ImpactState, type ImpactSummary, type Rec, type ResultLike,
 } from './impact.js';
 export { renderDiff, renderImpact, type Format } from './render.js';
-export { bundledKnowledge, caseEvaluator, evaluatorOfFile } from './bundled.js';
+export { bundledKnowledge, caseEvaluator, evaluateOptions, evaluatorOfFile, type RunDefaults } from './bundled.js';

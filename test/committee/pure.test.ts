@@ -16,8 +16,8 @@ const AS_OF = '2026-11-26';
 const bundled = (): KnowledgeFile => JSON.parse(JSON.stringify(bundledKnowledge())) as KnowledgeFile;
 const fixture = fixtureModel();
 const fixtureFile = (): KnowledgeFile => JSON.parse(JSON.stringify(exportKnowledge(fixture as unknown as AnyModel, { guideline: GUIDELINE }))) as KnowledgeFile;
-const base = caseEvaluator(evaluate, AS_OF);
-const head = caseEvaluator(evaluatorFor(fixture, 'fixture'), AS_OF);
+const base = caseEvaluator(evaluate, { asOf: AS_OF });
+const head = caseEvaluator(evaluatorFor(fixture, 'fixture'), { asOf: AS_OF });
 const vignettes = loadVignettes();
 const items = vignettes.map((v) => ({ name: v.id, case: v.case, ...(v.asOf ? { asOf: v.asOf } : {}) }));
 
