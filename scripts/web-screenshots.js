@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { launch, serveStatic } from '../dist/bench/browser.js';
 import { exportKnowledge } from '../dist/src/committee/knowledge.js';
 import { contentHash } from '../dist/src/engine/hash.js';
+import { CODE_DIGEST } from '../dist/src/guideline/content-hash.js';
 import { GUIDELINE, MODEL } from '../dist/src/guideline/model.js';
 
 const root = join(import.meta.dirname, '..');
@@ -15,7 +16,7 @@ const example = join(root, 'docs/examples/1-breast-her2-confirmed.json');
 
 // The Revision page: this build's knowledge against an example revision (category 3 for every KPS < 70; one rule text and
 // one node label reworded), over the treatment vignettes.
-const base = exportKnowledge(MODEL, { guideline: GUIDELINE });
+const base = exportKnowledge(MODEL, { guideline: GUIDELINE, code: CODE_DIGEST });
 const d = structuredClone(base.declarations);
 const category3 = d.tables.find((t) => t.id === 'table.category').rows.find((r) => r.id === 'category.3');
 category3.when = category3.when.filter((c) => c !== 'progressiveNoOptions');

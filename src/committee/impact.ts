@@ -151,7 +151,7 @@ export function compareCase(seq: number, name: string, a: Outcome, b: Outcome, c
   return { seq, name, headline, recommendations: { added, removed, changedKind }, missing, causes, changes: changes ? attribute(causes, changes, x, y) : [] };
 }
 
-/** Which declared changes the differing statuses point to. */
+/** Which declared changes the differing statuses point to; else the changed code modules. */
 function attribute(causes: readonly string[], changes: readonly Change[], a: ResultLike, b: ResultLike): string[] {
   const set = new Set(causes);
   const predicatesChanged = new Set(changes.filter((c) => c.part === 'predicate').map((c) => c.id));
@@ -175,11 +175,12 @@ function attribute(causes: readonly string[], changes: readonly Change[], a: Res
       case 'derive':
         hit = causes.some((k) => k.startsWith('predicate:') && !predicatesChanged.has(k.slice('predicate:'.length)));
         break;
-      case 'intervention': hit = false; break;
+      case 'intervention': case 'code': hit = false; break;
     }
     if (hit) out.push(key);
   }
-  return out;
+  // A code module leaves no trace of its own: a difference no declaration explains is put to the changed code.
+  return out.length ? out : changes.filter((c) => c.part === 'code').map((c) => `code:${c.id}`);
 }
 
 export interface ImpactAccumulator {

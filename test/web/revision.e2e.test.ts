@@ -4,7 +4,7 @@
 // one changed table row and one changed node label) and cases chosen as a folder and as files; the diff names exactly
 // those declarations, the impact table the cases the changed row flips (computed here, in Node, with the library), the
 // changed node is marked on both sides; Dutch first, English after switching; axe clean at desktop and 375 px; a tampered
-// file is refused; a head whose function differs gets no impact; no request leaves 127.0.0.1.
+// file is refused; a head whose function or code module differs gets no impact; no request leaves 127.0.0.1.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +15,8 @@ import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { CONTENT_HASH, MODEL, evaluate, evaluatorFor, type Case, type KnowledgeFile, type Result } from '../../src/index.js';
 import { contentHash } from '../../src/engine/hash.js';
+import { codeDigest } from '../../src/committee/code.js';
+import { CODE_EDIT } from '../../bench/committee-fixture.js';
 import { casesFromText } from '../../web/src/revision/cases.js';
 import { launch, localToday, serveStatic, watchCsp } from './support.js';
 
@@ -61,7 +63,8 @@ const requests: Request[] = [];
 const problems: string[] = [];
 let csp: string[] = [];
 const dir = mkdtempSync(join(tmpdir(), 'lg-revision-'));
-const files = { base: join(dir, 'base.json'), head: join(dir, 'head.json'), tampered: join(dir, 'tampered.json'), unbound: join(dir, 'unbound.json') };
+const files = { base: join(dir, 'base.json'), head: join(dir, 'head.json'), tampered: join(dir, 'tampered.json'), unbound: join(dir, 'unbound.json'),
+  code: join(dir, 'code.json') };
 const casesDir = join(dir, 'cases');
 const cohort = join(dir, 'cohort.ndjson');
 
@@ -87,6 +90,10 @@ beforeAll(async () => {
   expect(perf70.test.$fn).toContain('f.perf70');
   perf70.test = { $fn: perf70.test.$fn.replace('f.perf70', 'f.perf70 === true') };
   writeFileSync(files.unbound, JSON.stringify({ ...head, contentHash: contentHash(unboundDecl), declarations: unboundDecl }));
+  // The KPS threshold changed only in performance() (facts.ts, a helper of derive): every declaration as in the base.
+  const facts = readFileSync(join(ROOT, CODE_EDIT.file), 'utf8');
+  const codeDecl = { ...base.declarations, code: { ...base.declarations.code, ...codeDigest([[CODE_EDIT.file, facts.replace(CODE_EDIT.from, CODE_EDIT.to)]]) } };
+  writeFileSync(files.code, JSON.stringify({ ...base, contentHash: contentHash(codeDecl), declarations: codeDecl }));
 
   // Cases: the example folder (three cases, two CDS Hooks requests), a file that is no case, a README; three vignette
   // files; an NDJSON cohort with a broken line.
@@ -246,6 +253,18 @@ describe('revision page', () => {
     await expect(unbound.textContent()).resolves.toMatch(/^unbound\.json: deze functies .*: predicate:perf70 \(1\)\..*leptoguide impact/);
     await expect(page.locator('[data-testid="rev-impact"]').getAttribute('data-state')).resolves.toBe('unavailable');
     await expect(page.locator('li.rev-change[data-part="predicate"][data-id="perf70"] [data-field="test"] ins').textContent()).resolves.toContain('=== true');
+  });
+
+  it('binds nothing of a file whose code modules differ from the app’s: names the module, diffs it, offers no impact', async () => {
+    await page.locator('input[data-action="knowledge-head"]').setInputFiles(files.code);
+    const code = page.locator('[data-side="head"] [data-testid="knowledge-code"]');
+    await code.waitFor();
+    await expect(code.textContent()).resolves.toMatch(/^code\.json: de code van dit bestand verschilt .*: src\/guideline\/facts\.ts\..*leptoguide impact/);
+    expect(await page.locator('[data-side="head"] [data-testid="knowledge-unbound"]').count()).toBe(0);
+    await expect(page.locator('[data-testid="rev-impact"]').getAttribute('data-state')).resolves.toBe('unavailable');
+    expect(await page.locator('li.rev-change').count()).toBe(1);
+    await expect(page.locator('li.rev-change[data-part="code"][data-id="src/guideline/facts.ts"]').textContent()).resolves
+      .toContain('het effect blijkt alleen uit de gevolgen voor casussen');
   });
 
   it('takes this app\'s own knowledge as the base without a file: the same diff and impact as the exported file', async () => {

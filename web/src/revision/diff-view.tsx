@@ -36,6 +36,7 @@ function ChangeItem({ c, l }: { c: Change; l: Lang }) {
         <span class="rev-tag">{t(l, `change.${c.change}`)}</span> {t(l, `part.${c.part}`)} <code>{c.id}</code>
         {c.section && <span class="rev-section"> — {c.section}</span>}
         {c.ids.length > 0 && <span class="ids"> [{c.ids.join(', ')}]</span>}
+        {c.part === 'code' && <span class="rev-section" data-testid="rev-code-effect"> — {t(l, 'revCodeEffect')}</span>}
       </p>
       {c.fields && c.fields.length > 0 && <ul class="rev-fields">{c.fields.map((f) => <FieldRow key={f.field} f={f} l={l} />)}</ul>}
     </li>

@@ -3,7 +3,7 @@
 // from a file is ever run: functions are taken from this build by name when their source is identical.
 import functionSources from 'virtual:leptoguide/function-sources';
 import {
-  CONTENT_HASH, GUIDELINE, KnowledgeError, MODEL, bindKnowledge, exportKnowledge, evaluate as evaluateBundled, evaluatorFor, verifyKnowledge,
+  CODE_DIGEST, CONTENT_HASH, GUIDELINE, KnowledgeError, MODEL, bindKnowledge, exportKnowledge, evaluate as evaluateBundled, evaluatorFor, verifyKnowledge,
   type AnyModel, type Case, type Evaluator, type FlowchartDef, type KnowledgeFile, type Text,
 } from '../../../src/index.js';
 
@@ -13,6 +13,8 @@ export interface Loaded {
   readonly flowcharts: readonly FlowchartDef<string>[];
   /** Functions whose source differs from this build's: nothing is evaluated under this version then. */
   readonly unbound: readonly string[];
+  /** Why every function is unbound: `code:<path>` per code module differing from this app's, `code` when the file has no digests. */
+  readonly code: readonly string[];
   /** Set when the bound model does not compile (an authoring error in the file). */
   readonly notRunnable: string | null;
   /** Evaluates a (parsed) case on a date under this version; null when unbound or not runnable. */
@@ -73,10 +75,11 @@ export function readKnowledge(name: string, text: string): KnowledgeLoad {
   // This build's own knowledge (its hash covers every function's source): run as it is, as the CLI does.
   if (file.contentHash === CONTENT_HASH) {
     const evaluate: Evaluator = (c, asOf) => evaluateBundled(c as Case, asOf === undefined ? {} : { asOf });
-    return { ok: true, k: { name, file, flowcharts, unbound: [], notRunnable: null, evaluate } };
+    return { ok: true, k: { name, file, flowcharts, unbound: [], code: [], notRunnable: null, evaluate } };
   }
   bundled ??= canonicalModel();
-  const { model, unbound } = bindKnowledge(file, bundled);
+  // Bound only when the file's code modules are this app's (a helper or constant of another revision would not run here).
+  const { model, unbound, code } = bindKnowledge(file, bundled, CODE_DIGEST);
   let evaluate: Evaluator | null = null;
   let notRunnable: string | null = null;
   if (unbound.length === 0) {
@@ -86,11 +89,11 @@ export function readKnowledge(name: string, text: string): KnowledgeLoad {
       notRunnable = (e as Error).message;
     }
   }
-  return { ok: true, k: { name, file, flowcharts, unbound, notRunnable, evaluate } };
+  return { ok: true, k: { name, file, flowcharts, unbound, code, notRunnable, evaluate } };
 }
 
 /** This app's own knowledge as a file (what `leptoguide export-knowledge` writes for this build). */
 export function bundledKnowledgeText(): string {
   bundled ??= canonicalModel();
-  return JSON.stringify(exportKnowledge(bundled, { guideline: GUIDELINE }));
+  return JSON.stringify(exportKnowledge(bundled, { guideline: GUIDELINE, code: CODE_DIGEST }));
 }

@@ -22,7 +22,13 @@ function KnowledgeStatus({ k, l }: { k: KnowledgeLoad | null; l: Lang }) {
       <p class="rev-ok" data-testid="knowledge-ok">
         {t(l, 'revKnowledgeLoaded', { file: k.k.name, version: f.version, hash: f.contentHash })}{f.revision ? `, ${t(l, 'revRevision', { revision: f.revision })}` : ''}
       </p>
-      {k.k.unbound.length > 0 && (
+      {k.k.code.length > 0 && (
+        <p class="rev-warn" role="status" data-testid="knowledge-code">
+          {k.k.code.includes('code') ? t(l, 'revCodeAbsent', { file: k.k.name })
+            : t(l, 'revCodeDiffers', { file: k.k.name, modules: k.k.code.map((c) => c.slice('code:'.length)).join(', ') })}
+        </p>
+      )}
+      {k.k.unbound.length > 0 && k.k.code.length === 0 && (
         <p class="rev-warn" role="status" data-testid="knowledge-unbound">
           {t(l, 'revUnbound', { file: k.k.name, n: k.k.unbound.length, names: k.k.unbound.join(', ') })}
         </p>
