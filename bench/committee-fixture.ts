@@ -3,12 +3,17 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // A throwaway git repository holding a tree's src/ and the committee's test revision as real commits: the
-// performance gate at KPS 60 instead of 70, and one new statement at the clinical signs step for raised pressure.
+// performance gate at KPS 60 instead of 70, and one new statement at the clinical signs step for raised pressure;
+// and, beside it, the same threshold changed only in a helper of derive (no declaration changes).
 // Used by test/committee/cli.test.ts and bench/impact.ts; never shipped.
 
 export const NEW_RULE = 'committee.fixture-icp';
 
-export interface FixtureRepo { readonly base: string; readonly fixture: string; readonly broken: string }
+/** `code`: from base, only the KPS threshold of performance() in facts.ts (a helper of derive) at 60 instead of 70. */
+export interface FixtureRepo { readonly base: string; readonly fixture: string; readonly broken: string; readonly code: string }
+
+/** The one edit of the `code` revision (test/committee/code.test.ts checks it is the only difference). */
+export const CODE_EDIT = { file: 'src/guideline/facts.ts', from: "votes.push(['kps', p.kps >= 70]);", to: "votes.push(['kps', p.kps >= 60]);" } as const;
 
 export function makeFixtureRepo(repo: string, root: string): FixtureRepo {
   const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.org', ...args],
@@ -35,5 +40,9 @@ export function makeFixtureRepo(repo: string, root: string): FixtureRepo {
   const fixture = commit('fixture: KPS gate 60, one new rule');
   edit('src/guideline/model.ts', 'export const GUIDELINE =', 'const GUIDELINE =');
   const broken = commit('broken: no GUIDELINE export');
-  return { base, fixture, broken };
+  git('checkout', '-q', '--detach', base);
+  edit(CODE_EDIT.file, CODE_EDIT.from, CODE_EDIT.to);
+  const code = commit('code: KPS threshold 60 in performance() only');
+  git('checkout', '-q', '--detach', base);
+  return { base, fixture, broken, code };
 }

@@ -1,5 +1,5 @@
 // Public API of the LeptoGuide core: the web app, the service and other consumers import only from here.
-export { evaluate, CONTENT_HASH, CERTAINTY_TEXT, InvalidAsOfError, isCalendarDate } from './guideline/evaluate.js';
+export { evaluate, CODE_DIGEST, CONTENT_HASH, CERTAINTY_TEXT, InvalidAsOfError, isCalendarDate } from './guideline/evaluate.js';
 export { decide, evaluateWith, evaluatorFor, FAST } from './guideline/evaluate.js';
 export type { EvaluateOptions, Knowledge } from './guideline/evaluate.js';
 export type { Decision, FastModel } from './engine/fast.js';

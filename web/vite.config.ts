@@ -12,10 +12,32 @@ const csp: Plugin = {
   transformIndexHtml: (html) => html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
 };
 
+// The source text tsc emitted for each function of the model (derive, predicate:<name>, check:<id>), read from dist/src,
+// which `npm run build` compiles first. Exported knowledge files carry that text; the minified bundle does not, so the
+// Revision page binds a file's function to this build's only when its text equals the one recorded here.
+const SOURCES_ID = 'virtual:leptoguide/function-sources';
+const functionSources: Plugin = {
+  name: 'leptoguide-function-sources',
+  resolveId: (id) => (id === SOURCES_ID ? `\0${SOURCES_ID}` : undefined),
+  async load(id) {
+    if (id !== `\0${SOURCES_ID}`) return undefined;
+    const dist = `${import.meta.dirname}/../dist/src`;
+    let sources: Record<string, string> = {};
+    try {
+      const { MODEL } = await import(`${dist}/guideline/model.js`) as { MODEL: Parameters<typeof import('../src/committee/knowledge.js').functionsOf>[0] };
+      const { functionsOf } = await import(`${dist}/committee/knowledge.js`) as typeof import('../src/committee/knowledge.js');
+      sources = Object.fromEntries([...functionsOf(MODEL)].map(([name, f]) => [name, f.toString()]));
+    } catch (e) {
+      this.warn(`no dist/src (run tsc first): every function of a knowledge file will be reported unbound (${(e as Error).message})`);
+    }
+    return `export default ${JSON.stringify(sources)};\n`;
+  },
+};
+
 export default defineConfig({
   root: import.meta.dirname,
   base: './',
-  plugins: [preact(), csp],
+  plugins: [preact(), csp, functionSources],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,

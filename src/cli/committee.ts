@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundledKnowledge, type RunDefaults } from '../committee/bundled.js';
-import { diffKnowledge, sideOf } from '../committee/diff.js';
+import { diffKnowledge, sideOf, withCodeLines } from '../committee/diff.js';
 import type { ImpactDocument } from '../committee/impact.js';
 import { KnowledgeError } from '../committee/knowledge.js';
 import { renderDiff, renderImpact } from '../committee/render.js';
@@ -82,7 +82,10 @@ function sides(positionals: readonly string[], usage: string): [string, string] 
 async function diffCmd(argv: readonly string[], io: CommitteeIo, lang: Lang): Promise<number> {
   const { positionals, options } = parseArgs(argv, { lang: LANGS, format: FORMATS });
   const [a, b] = sides(positionals, 'diff <base> [<head>]');
-  const d = diffKnowledge((await side(a)).file, (await side(b)).file);
+  const [x, y] = [await side(a), await side(b)];
+  const d0 = diffKnowledge(x.file, y.file);
+  // Two revisions (or the working tree): the changed lines of each code module as well.
+  const d = x.code && y.code ? withCodeLines(d0, x.code, y.code) : d0;
   const format = (options.format ?? 'text') as (typeof FORMATS)[number];
   io.out(format === 'json' ? `${JSON.stringify(d, null, 2)}\n` : renderDiff(d, format, lang));
   return 0;
@@ -105,6 +108,13 @@ async function impactCmd(argv: readonly string[], io: CommitteeIo, lang: Lang): 
   const base = await side(a, defaults);
   const head = await side(b, defaults);
   for (const s of [base, head]) {
+    if (!s.evaluate && s.codeDiffers.length) {
+      const what = s.codeDiffers.join(', ');
+      throw new Refused({
+        nl: `${s.spec}: de code van dit kennisbestand verschilt van die van deze versie van LeptoGuide (${what}); geef de git-revisie waaruit het komt (${s.file.revision ?? '?'}).`,
+        en: `${s.spec}: the code of this knowledge file differs from this LeptoGuide build's (${what}); give the git revision it came from (${s.file.revision ?? '?'}).`,
+      });
+    }
     if (!s.evaluate) {
       throw new Refused({
         nl: `${s.spec}: deze versie van LeptoGuide kan de functies ${s.unbound.join(', ')} van dit kennisbestand niet uitvoeren; geef de git-revisie waaruit het komt (${s.file.revision ?? '?'}).`,

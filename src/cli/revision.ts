@@ -6,7 +6,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { contentHash } from '../engine/hash.js';
 import type { Text } from '../engine/types.js';
 import { caseEvaluator, evaluateOptions, evaluatorOfFile, type RunDefaults } from '../committee/bundled.js';
-import { exportKnowledge, verifyKnowledge, type AnyModel, type GuidelineMeta, type KnowledgeFile } from '../committee/knowledge.js';
+import { CODE_DIRS, CODE_EXTRA, codeDigest, isCodeModule } from '../committee/code.js';
+import { exportKnowledge, verifyKnowledge, type AnyModel, type CodeDigest, type GuidelineMeta, type KnowledgeFile } from '../committee/knowledge.js';
 import type { Evaluator } from '../committee/impact.js';
 import { parseJsonText } from '../input/json.js';
 
@@ -31,6 +32,10 @@ export interface LoadedSide {
   readonly unbound: readonly string[];
   /** A directory with the side's built src/ (workers import it again); null for a knowledge file. */
   readonly built: string | null;
+  /** The code modules' texts by repository path (a revision or the working tree); null for a knowledge file. */
+  readonly code: ReadonlyMap<string, string> | null;
+  /** Why a knowledge file's functions are unbound: `code:<path>` per code module differing from this build's. */
+  readonly codeDiffers: readonly string[];
 }
 
 const err = (nl: string, en: string): SideError => new SideError({ nl, en });
@@ -62,6 +67,16 @@ function tsFiles(dir: string): string[] {
     return e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [p] : [];
   });
 }
+
+/** The code modules (src/committee/code.ts) under a directory holding src/, by repository path, sorted. */
+export function codeFilesIn(dir: string): [string, string][] {
+  const rel = [...CODE_DIRS.flatMap((d) => (existsSync(join(dir, d)) ? readdirSync(join(dir, d)).map((f) => `${d}/${f}`) : [])), ...CODE_EXTRA];
+  return [...new Set(rel)].filter((p) => isCodeModule(p) && existsSync(join(dir, p))).sort()
+    .map((p): [string, string] => [p, readFileSync(join(dir, p), 'utf8')]);
+}
+
+/** The code digest of a directory holding src/ (a checkout, an extracted revision). */
+export const codeDigestIn = (dir: string): CodeDigest => codeDigest(codeFilesIn(dir));
 
 /** Transpiles every .ts under dir/src next to itself, as ES modules, with the repository's target. */
 async function build(dir: string): Promise<void> {
@@ -184,14 +199,16 @@ export const labelOf = (spec: string): Text => (spec === 'worktree' || spec === 
 export async function loadSide(spec: string, options: RunDefaults & { repo?: string } = {}): Promise<LoadedSide> {
   if (spec !== '.' && looksLikeFile(spec)) {
     const file = readKnowledgeFile(spec);
-    const { evaluate, unbound } = evaluatorOfFile(file);
-    return { spec, file, unbound, built: null, evaluate: evaluate ? caseEvaluator(evaluate, options) : null };
+    const { evaluate, unbound, code } = evaluatorOfFile(file);
+    return { spec, file, unbound, built: null, code: null, codeDiffers: code, evaluate: evaluate ? caseEvaluator(evaluate, options) : null };
   }
   const repo = options.repo ?? repositoryRoot();
   const worktree = spec === 'worktree' || spec === '.';
   const built = worktree ? { dir: await buildWorktree(repo), commit: null } : await buildRevision(spec, repo);
   const m = await importBuilt(built.dir, labelOf(spec));
   const revision = worktree ? 'worktree' : `${spec === built.commit ? '' : `${spec} `}${built.commit!.slice(0, 12)}`;
-  const file = exportKnowledge(m.MODEL, { guideline: m.GUIDELINE, revision });
-  return { spec, file, unbound: [], built: built.dir, evaluate: evaluatorOf(m, options) };
+  // The digests of the side's own sources (copied or extracted into its build directory before transpiling).
+  const files = codeFilesIn(built.dir);
+  const file = exportKnowledge(m.MODEL, { guideline: m.GUIDELINE, revision, code: codeDigest(files) });
+  return { spec, file, unbound: [], built: built.dir, code: new Map(files), codeDiffers: [], evaluate: evaluatorOf(m, options) };
 }

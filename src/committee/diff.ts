@@ -1,12 +1,13 @@
 import { isFnRef, type KnowledgeFile } from './knowledge.js';
-import { wordDiff, type WordRun } from './words.js';
+import { codeDiffers } from './code.js';
+import { lineDiff, wordDiff, type LineRun, type WordRun } from './words.js';
 
 // What one knowledge version changes against another, declaration by declaration. Pure.
 
 export type Part = 'rule' | 'table' | 'table-row' | 'flowchart' | 'node' | 'edge' | 'predicate' | 'fact' | 'guard' | 'check'
-  | 'intervention' | 'derive';
+  | 'intervention' | 'derive' | 'code';
 export const PARTS: readonly Part[] = ['rule', 'table', 'table-row', 'flowchart', 'node', 'edge', 'predicate', 'fact', 'guard', 'check',
-  'intervention', 'derive'];
+  'intervention', 'derive', 'code'];
 
 export interface FieldChange {
   /** Dotted path in the declaration: text.nl, when, uses, test, position, … */
@@ -28,6 +29,8 @@ export interface Change {
   /** Requirement IDs of the declaration (both sides' for a change). */
   readonly ids: readonly string[];
   readonly fields?: readonly FieldChange[];
+  /** A code module of two revisions: its changed lines (capped; `more` counts the rest). */
+  readonly lines?: { readonly runs: readonly LineRun[]; readonly more: number };
 }
 
 export interface Side {
@@ -146,5 +149,29 @@ export function diffKnowledge(base: KnowledgeFile, head: KnowledgeFile): Knowled
   compare('intervention', byKey(record(a.interventions)), byKey(record(b.interventions)), [], changes);
   const derive = (d: Decl): Map<string, Entry> => new Map([['derive', entry({ source: d.derive }, '')]]);
   compare('derive', derive(a), derive(b), [], changes);
+  changes.push(...codeChanges(a.code, b.code));
   return { base: sideOf(base), head: sideOf(head), changes };
+}
+
+const digestOf = (v: unknown): Readonly<Record<string, string>> =>
+  (isObject(v) ? Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string')) : {});
+
+/** Code modules changed, added or removed (their effect shows only in the impact). A side without digests: none. */
+function codeChanges(a: unknown, b: unknown): Change[] {
+  if (a === undefined || b === undefined) return [];
+  const x = digestOf(a);
+  const y = digestOf(b);
+  return codeDiffers(x, y).map((id): Change => ({ change: !(id in x) ? 'added' : !(id in y) ? 'removed' : 'changed', part: 'code', id, section: '', ids: [] }));
+}
+
+/** Adds the changed lines to each code change, from the two sides' module texts (git revisions, working tree). */
+export function withCodeLines(d: KnowledgeDiff, base: ReadonlyMap<string, string>, head: ReadonlyMap<string, string>, cap = 40): KnowledgeDiff {
+  return {
+    ...d,
+    changes: d.changes.map((c) => {
+      if (c.part !== 'code') return c;
+      const { lines, more } = lineDiff(base.get(c.id) ?? '', head.get(c.id) ?? '', cap);
+      return { ...c, lines: { runs: lines, more } };
+    }),
+  };
 }

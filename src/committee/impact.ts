@@ -159,8 +159,8 @@ export function compareCase(seq: number, name: string, a: Outcome, b: Outcome, c
 }
 
 /**
- * Which declared changes the differing statuses point to. A changed predicate also counts when it was unknown on a side
- * and the missing facts changed (its `uses` decide what is asked for).
+ * Which declared changes the differing statuses point to, else the changed code modules. A changed predicate also
+ * counts when it was unknown on a side and the missing facts changed (its `uses` decide what is asked for).
  */
 function attribute(causes: readonly string[], changes: readonly Change[], a: ResultLike, b: ResultLike, askedVia: (p: string) => boolean): string[] {
   const set = new Set(causes);
@@ -186,11 +186,12 @@ function attribute(causes: readonly string[], changes: readonly Change[], a: Res
       case 'derive':
         hit = causes.some((k) => k.startsWith('predicate:') && !predicatesChanged.has(k.slice('predicate:'.length)));
         break;
-      case 'intervention': hit = false; break;
+      case 'intervention': case 'code': hit = false; break;
     }
     if (hit) out.push(key);
   }
-  return out;
+  // A code module leaves no trace of its own: a difference no declaration explains is put to the changed code.
+  return out.length ? out : changes.filter((c) => c.part === 'code').map((c) => `code:${c.id}`);
 }
 
 export interface ImpactAccumulator {

@@ -1,3 +1,4 @@
+import { codeDiffers } from './code.js';
 import { contentHash } from '../engine/hash.js';
 import type { Facts, Model, Text } from '../engine/types.js';
 
@@ -16,7 +17,10 @@ export type Declared<T> = T extends (...a: never[]) => unknown ? FnRef
       : T;
 
 export type AnyModel = Model<unknown, Facts, string>;
-export type Declarations = Declared<AnyModel>;
+/** Digest of each code module (src/committee/code.ts) by repository path. */
+export type CodeDigest = Readonly<Record<string, string>>;
+/** The model's declarations and the digests of the code that runs them (absent in files of the older format). */
+export type Declarations = Declared<AnyModel> & { readonly code?: CodeDigest };
 
 export interface GuidelineMeta {
   readonly id: string;
@@ -63,8 +67,9 @@ function declare(v: unknown, seen: Set<object>): unknown {
   return out;
 }
 
-export function exportKnowledge(model: AnyModel, meta: { guideline: GuidelineMeta; revision?: string }): KnowledgeFile {
-  const declarations = declare(model, new Set()) as Declarations;
+/** `code`: the digests of the code modules of the build or revision the model comes from. */
+export function exportKnowledge(model: AnyModel, meta: { guideline: GuidelineMeta; revision?: string; code: CodeDigest }): KnowledgeFile {
+  const declarations = { ...(declare(model, new Set()) as Declarations), code: { ...meta.code } };
   return {
     format: KNOWLEDGE_FORMAT,
     version: meta.guideline.version,
@@ -109,6 +114,7 @@ export function verifyKnowledge(json: unknown): KnowledgeFile {
     shape(Array.isArray(xs) && xs.every((x) => isObject(x) && typeof x.id === 'string'), part);
   }
   shape((d.checks as Record<string, unknown>[]).every((c) => isFnRef(c.test)), 'checks');
+  shape(d.code === undefined || isObject(d.code) && Object.values(d.code).every((x) => typeof x === 'string'), 'code');
   const actual = contentHash(d);
   if (actual !== json.contentHash) {
     fail('hash', 'contentHash', `de inhoudshash ${String(json.contentHash)} past niet bij de inhoud (${actual}): het bestand is na export veranderd`,
@@ -135,24 +141,29 @@ export function sourcesOf(file: KnowledgeFile): Map<string, string> {
 }
 
 /**
- * A runnable model from a file's declarations. Functions come from the bundled model by name, and only when their
- * source is identical; the others are listed in `unbound` and throw when called (a source text is never run).
+ * A runnable model from a file's declarations. Functions come from the bundled model by name, and only when the
+ * file's code digests equal the bundle's (`code`: CODE_DIGEST) and their source is identical; the others are listed in
+ * `unbound` and throw when called (a source text is never run). `code` of the result names why every function is
+ * unbound: `code:<path>` per code module that differs, or `code` for a file without digests (older format).
  * `reference`: the bundle's own exported file, for a build whose function sources are not tsc's (a minified
  * browser bundle): a source is then compared with the reference's source of the same name.
  */
-export function bindKnowledge(file: KnowledgeFile, bundled: AnyModel, reference?: KnowledgeFile): { model: AnyModel; unbound: string[] } {
+export function bindKnowledge(file: KnowledgeFile, bundled: AnyModel, code: CodeDigest, reference?: KnowledgeFile):
+{ model: AnyModel; unbound: string[]; code: string[] } {
+  const { code: fileCode, ...decl } = file.declarations;
+  const differ = fileCode === undefined ? ['code'] : codeDiffers(fileCode, code).map((p) => `code:${p}`);
   const have = functionsOf(bundled);
   const ref0 = reference ? sourcesOf(reference) : null;
   const unbound: string[] = [];
   const bind = (name: string, ref: FnRef): never => {
     const f = have.get(name);
-    if (f && (ref0 ? ref0.get(name) === ref.$fn : f.toString() === ref.$fn)) return f as never;
+    if (f && differ.length === 0 && (ref0 ? ref0.get(name) === ref.$fn : f.toString() === ref.$fn)) return f as never;
     unbound.push(name);
     return (() => {
       throw new KnowledgeError('shape', name, { nl: `functie ${name} is in deze versie niet uitvoerbaar`, en: `function ${name} cannot be run in this version` });
     }) as never;
   };
-  const d = file.declarations as unknown as Record<string, unknown> & {
+  const d = decl as unknown as Record<string, unknown> & {
     predicates: Record<string, Record<string, unknown> & { test: FnRef }>; checks: (Record<string, unknown> & { id: string; test: FnRef })[]; derive: FnRef;
   };
   const model = {
@@ -161,5 +172,5 @@ export function bindKnowledge(file: KnowledgeFile, bundled: AnyModel, reference?
     predicates: Object.fromEntries(Object.entries(d.predicates).map(([name, p]) => [name, { ...p, test: bind(`predicate:${name}`, p.test) }])),
     checks: d.checks.map((c) => ({ ...c, test: bind(`check:${c.id}`, c.test) })),
   } as unknown as AnyModel;
-  return { model, unbound };
+  return { model, unbound, code: differ };
 }

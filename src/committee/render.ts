@@ -42,6 +42,8 @@ const L = {
   caseOne: { nl: 'casus', en: 'case' },
   caseMany: { nl: 'casussen', en: 'cases' },
   none: { nl: 'geen', en: 'none' },
+  codeEffect: { nl: 'het effect blijkt alleen uit de gevolgen voor casussen (impact)', en: 'its effect shows only in the impact' },
+  moreLines: { nl: 'regels meer', en: 'more lines' },
 } as const satisfies Record<string, Text>;
 
 const PART: Readonly<Record<Part, Text>> = {
@@ -57,6 +59,7 @@ const PART: Readonly<Record<Part, Text>> = {
   check: { nl: 'invoercontrole', en: 'input check' },
   intervention: { nl: 'interventie', en: 'intervention' },
   derive: { nl: 'afleiding van de feiten', en: 'derivation of the facts' },
+  code: { nl: 'code', en: 'code' },
 };
 
 const HEADLINE: Readonly<Record<Headline, Text>> = {
@@ -121,6 +124,14 @@ function sideLine(label: string, side: Side, lang: Lang): string {
   return `${label}: ${L.version[lang]} ${side.version} · ${L.hash[lang]} ${side.contentHash}${rev}`;
 }
 
+/** `code gewijzigd: src/guideline/facts.ts — …`, and the changed lines when both sides were revisions. */
+function codeLines(c: Change, lang: Lang, s: Style): string[] {
+  const out = [s.bullet(`${s.strong(`${PART.code[lang]} ${L[CHANGE[c.change]][lang]}`)}: ${s.code(c.id)} — ${L.codeEffect[lang]}`)];
+  for (const r of c.lines?.runs ?? []) out.push(s.bullet(s.code(`${r.op === 'added' ? '+' : '-'}${r.line}: ${r.text.trim()}`), 1));
+  if (c.lines?.more) out.push(s.bullet(`${L.more[lang]} ${c.lines.more} ${L.moreLines[lang]}`, 1));
+  return out;
+}
+
 /** One line per change, its fields below it. */
 export function renderDiff(d: KnowledgeDiff, format: Format, lang: Lang): string {
   const s = styleOf(format);
@@ -130,6 +141,7 @@ export function renderDiff(d: KnowledgeDiff, format: Format, lang: Lang): string
   const count = (c: Change['change']): number => d.changes.filter((x) => x.change === c).length;
   out.push('', `${d.changes.length} ${L.changes[lang]}: ${(['added', 'removed', 'changed'] as const).map((c) => `${count(c)} ${L[CHANGE[c]][lang]}`).join(', ')}`);
   for (const c of d.changes) {
+    if (c.part === 'code') { out.push(...codeLines(c, lang, s)); continue; }
     const ids = c.ids.length ? ` [${c.ids.join(', ')}]` : '';
     const where = c.section ? ` — ${L.section[lang]}: ${md ? mdEscape(c.section) : c.section}` : '';
     out.push(s.bullet(`${s.strong(L[CHANGE[c.change]][lang])} · ${PART[c.part][lang]} ${s.code(c.id)}${where}${ids}`));

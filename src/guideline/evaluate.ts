@@ -3,7 +3,7 @@ import { compileFast, type Decision, type FastModel } from '../engine/fast.js';
 import type { Assumption, ChartResult, GuardResult, IssueResult, Missing, Model, Note, RuleKind, TableResult, Text } from '../engine/types.js';
 import type { Case } from './case-schema.js';
 import type { Input, LmFacts, Option } from './facts.js';
-import { CONTENT_HASH } from './content-hash.js';
+import { CODE_DIGEST, CONTENT_HASH } from './content-hash.js';
 import { COMPILED, GUIDELINE, MODEL } from './model.js';
 import { asOption, type PredicateName } from './predicates.js';
 import { decidesPhrase, voiOf, weight } from './voi.js';
@@ -62,7 +62,7 @@ export interface Result {
   readonly ids: readonly string[];
 }
 
-export { CONTENT_HASH };
+export { CODE_DIGEST, CONTENT_HASH };
 
 const PROGNOSIS: Record<1 | 2 | 3, Prognosis> = { 1: 'not-unfavourable', 2: 'unfavourable', 3: 'very-unfavourable' };
 export const CERTAINTY_TEXT: Record<Certainty, Text> = {

@@ -7,17 +7,18 @@ import { makeCohort } from '../../bench/cohort.js';
 import { makeFixtureRepo } from '../../bench/committee-fixture.js';
 import { evaluate } from '../../src/guideline/evaluate.js';
 import { loadVignettes } from '../support/vignettes.js';
-import { expectedChanged, NEW_RULE } from './fixture.js';
+import { CONTENT_HASH } from '../../src/guideline/content-hash.js';
+import { expectedChanged, expectedCodeChanged, NEW_RULE } from './fixture.js';
 
 // The committee commands through the built bin, on a throwaway git repository holding this tree's src/ and the
-// fixture revision (KPS gate at 60, one new rule) as real commits.
+// fixture revision (KPS gate at 60, one new rule) and the code revision (KPS 60 only in facts.ts) as real commits.
 const ROOT = join(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/leptoguide.js');
 const VIGNETTES = join(ROOT, 'test/vignettes');
 const AS_OF = '2026-11-26';
 const tmp = mkdtempSync(join(tmpdir(), 'leptoguide-committee-'));
 const repo = join(tmp, 'repo');
-const commits = { base: '', fixture: '', broken: '' };
+const commits = { base: '', fixture: '', broken: '', code: '' };
 
 function cli(args: string[], cwd = repo): { code: number; out: string; err: string } {
   const r = spawnSync('node', [BIN, ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -66,14 +67,59 @@ describe('diff and impact between git revisions', () => {
     const r = cli(['diff', commits.base, commits.fixture, '--format', 'json']);
     expect(r.code, r.err).toBe(0);
     const d = JSON.parse(r.out) as { base: { revision: string }; changes: { change: string; part: string; id: string }[] };
+    // predicates.ts is a code module too: the revision's edit of its text is named beside the declarations.
     expect(d.changes.map((c) => `${c.change} ${c.part}:${c.id}`).sort()).toEqual([
-      `added rule:${NEW_RULE}`, 'changed node:diagnostic/dx.signs', 'changed predicate:perf70',
+      `added rule:${NEW_RULE}`, 'changed code:src/guideline/predicates.ts', 'changed node:diagnostic/dx.signs', 'changed predicate:perf70',
     ]);
     expect(d.base.revision).toContain(commits.base.slice(0, 12));
     const md = cli(['diff', commits.base, commits.fixture, '--format', 'markdown']).out;
     expect(md).toContain('## Kennisverschil');
     expect(md).toContain('~~70~~ **60**');
     expect(cli(['diff', commits.base, commits.base]).out).toContain('Geen wijzigingen in de kennis.');
+  });
+  it('a change in a helper of derive only (code revision) changes the hash, is named by diff and flips its vignettes', () => {
+    const r = cli(['diff', commits.base, commits.code, '--format', 'json']);
+    expect(r.code, r.err).toBe(0);
+    const d = JSON.parse(r.out) as { base: { contentHash: string }; head: { contentHash: string }; changes: { change: string; part: string; id: string }[] };
+    expect(d.changes.map((c) => `${c.change} ${c.part}:${c.id}`)).toEqual(['changed code:src/guideline/facts.ts']);
+    expect(d.head.contentHash).not.toBe(d.base.contentHash);
+    expect(d.base.contentHash).toBe(CONTENT_HASH);
+    const text = cli(['diff', commits.base, commits.code]).out;
+    expect(text).toContain('code gewijzigd: src/guideline/facts.ts — het effect blijkt alleen uit de gevolgen voor casussen');
+    expect(text).toMatch(/-\d+: if \(p\.kps !== undefined\) votes\.push\(\['kps', p\.kps >= 70\]\);/);
+    expect(text).toMatch(/\+\d+: if \(p\.kps !== undefined\) votes\.push\(\['kps', p\.kps >= 60\]\);/);
+    const i = cli(['impact', commits.base, commits.code, '--cases', VIGNETTES, '--format', 'json', '--as-of', AS_OF]);
+    expect(i.code, i.err).toBe(0);
+    const doc = JSON.parse(i.out) as { summary: { groups: { change: string }[] }; cases: { name: string; changes: string[] }[] };
+    const expected = loadVignettes().filter((v) => {
+      const r0 = evaluate(v.case, { asOf: v.asOf ?? AS_OF });
+      const tx = r0.trace.flowcharts.find((c) => c.chart === 'treatment');
+      return expectedCodeChanged(v, {
+        reachesGate: tx?.path.some((n) => n.node === 'tx.performance') ?? false, asksPerformance: r0.missing.some((m) => m.fact === 'perf70'),
+      });
+    }).map((v) => v.id);
+    expect(expected.length).toBeGreaterThan(10);
+    expect(doc.cases.map((c) => c.name)).toEqual(expected);
+    expect(doc.summary.groups.map((g) => g.change)).toEqual(['code:src/guideline/facts.ts']);
+    // Its export binds nothing of this build: impact refuses it, naming the module; the revision itself runs.
+    const file = join(tmp, 'code.json');
+    writeFileSync(file, cli(['export-knowledge', commits.code]).out);
+    const refused = cli(['impact', commits.base, file, '--cases', VIGNETTES]);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('de code van dit kennisbestand verschilt van die van deze versie van LeptoGuide (code:src/guideline/facts.ts)');
+    expect(cli(['diff', commits.base, file, '--format', 'json']).out).toContain('"part": "code"');
+  });
+  it('an export of the working tree (this tree’s src/) has the build’s CONTENT_HASH and is run by this build', () => {
+    const r = cli(['export-knowledge', 'worktree']);
+    expect(r.code, r.err).toBe(0);
+    const k = JSON.parse(r.out) as { contentHash: string; declarations: { code: Record<string, string> } };
+    expect(k.contentHash).toBe(CONTENT_HASH);
+    expect(Object.keys(k.declarations.code)).toContain('src/guideline/facts.ts');
+    const file = join(tmp, 'worktree.json');
+    writeFileSync(file, r.out);
+    const i = cli(['impact', file, commits.base, '--cases', VIGNETTES, '--format', 'json', '--as-of', AS_OF]);
+    expect(i.code, i.err).toBe(0);
+    expect(JSON.parse(i.out).summary.changedCases).toBe(0);
   });
   it('impact on the vignette bank flips exactly the vignettes the cut-off and the new rule reach', () => {
     const r = cli(['impact', commits.base, commits.fixture, '--cases', VIGNETTES, '--format', 'json', '--as-of', AS_OF]);

@@ -49,3 +49,21 @@ export function expectedChanged(v: Vignette, base: { reachesGate: boolean; asksP
   const solid = v.case.primaryTumour !== undefined && SOLID.includes(v.case.primaryTumour);
   return (kps60Decides(v.case) && base.reachesGate) || (solid && v.case.raisedIcpSigns === true) || base.asksPerformance;
 }
+
+/** The performance vote from the case data, at a KPS threshold: KPS, ADL, ECOG (2 abstains); disagreeing votes leave it unknown. */
+function performanceAt(c: Case, kps: number): string {
+  const p = c.performance ?? {};
+  const votes = [p.kps === undefined ? null : p.kps >= kps, p.adlIndependent ?? null, p.ecog === undefined || p.ecog === 2 ? null : p.ecog <= 1]
+    .flatMap((v, i) => (v === null ? [] : [[i, v] as const]));
+  const first = votes[0];
+  return !first || votes.some(([, v]) => v !== first[1]) ? 'unknown' : `${first[1]}:${first[0]}`;
+}
+
+/**
+ * Expected to change under the `code` revision (KPS ≥ 60 in performance() only): the performance read from the case
+ * differs between the thresholds where the treatment walk reaches the gate; or the base asks for the performance (the
+ * look-ahead tries KPS 60, 70 and 80, which all pass at 60, so the performance no longer decides anything).
+ */
+export function expectedCodeChanged(v: Vignette, base: { reachesGate: boolean; asksPerformance: boolean }): boolean {
+  return (performanceAt(v.case, 60) !== performanceAt(v.case, 70) && base.reachesGate) || base.asksPerformance;
+}

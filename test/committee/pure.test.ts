@@ -5,7 +5,7 @@ import {
   verifyKnowledge, wordDiff, type AnyModel, type KnowledgeFile,
 } from '../../src/committee/index.js';
 import { contentHash } from '../../src/engine/hash.js';
-import { CONTENT_HASH } from '../../src/guideline/content-hash.js';
+import { CODE_DIGEST, CONTENT_HASH } from '../../src/guideline/content-hash.js';
 import { evaluate, evaluatorFor } from '../../src/guideline/evaluate.js';
 import { GUIDELINE, MODEL } from '../../src/guideline/model.js';
 import { caseArb } from '../support/arbitraries.js';
@@ -15,7 +15,7 @@ import { expectedChanged, fixtureModel, NEW_RULE } from './fixture.js';
 const AS_OF = '2026-11-26';
 const bundled = (): KnowledgeFile => JSON.parse(JSON.stringify(bundledKnowledge())) as KnowledgeFile;
 const fixture = fixtureModel();
-const fixtureFile = (): KnowledgeFile => JSON.parse(JSON.stringify(exportKnowledge(fixture as unknown as AnyModel, { guideline: GUIDELINE }))) as KnowledgeFile;
+const fixtureFile = (): KnowledgeFile => JSON.parse(JSON.stringify(exportKnowledge(fixture as unknown as AnyModel, { guideline: GUIDELINE, code: CODE_DIGEST }))) as KnowledgeFile;
 const base = caseEvaluator(evaluate, { asOf: AS_OF });
 const head = caseEvaluator(evaluatorFor(fixture, 'fixture'), { asOf: AS_OF });
 const vignettes = loadVignettes();
@@ -26,7 +26,7 @@ describe('knowledge file', () => {
     // Function sources here are vitest's transform of src/; CONTENT_HASH is of the tsc build (checked in cli.test.ts).
     const k = bundled();
     expect(contentHash(k.declarations)).toBe(k.contentHash);
-    expect(contentHash(MODEL)).toBe(k.contentHash);
+    expect(contentHash({ ...MODEL, code: CODE_DIGEST })).toBe(k.contentHash);
     expect(verifyKnowledge(k).contentHash).toBe(k.contentHash);
     expect(CONTENT_HASH).toMatch(/^[0-9a-f]{16}$/);
   });
@@ -41,8 +41,8 @@ describe('knowledge file', () => {
     expect(() => verifyKnowledge([])).toThrow(/not a JSON object/);
   });
   it('binds every function of the bundle by source; a changed source stays unbound and is never run', () => {
-    expect(bindKnowledge(bundled(), MODEL as unknown as AnyModel).unbound).toEqual([]);
-    const { model, unbound } = bindKnowledge(fixtureFile(), MODEL as unknown as AnyModel);
+    expect(bindKnowledge(bundled(), MODEL as unknown as AnyModel, CODE_DIGEST).unbound).toEqual([]);
+    const { model, unbound } = bindKnowledge(fixtureFile(), MODEL as unknown as AnyModel, CODE_DIGEST);
     expect(unbound).toEqual(['predicate:perf70']);
     expect(() => model.predicates.perf70!.test({})).toThrow(KnowledgeError);
     expect(evaluatorOfFile(fixtureFile()).evaluate).toBeNull();

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/engine/lint.js';
-import { CONTENT_HASH } from '../../src/guideline/evaluate.js';
+import { codeFilesIn } from '../../src/cli/revision.js';
+import { codeDigest } from '../../src/committee/code.js';
+import { CODE_DIGEST, CONTENT_HASH } from '../../src/guideline/evaluate.js';
 import { KPS_SCALE } from '../../src/guideline/kps.js';
 import { MODEL } from '../../src/guideline/model.js';
 import { REFERENCES } from '../../src/guideline/references.js';
@@ -34,12 +36,15 @@ describe('knowledge base', () => {
   it('has the ten Karnofsky steps, 100 down to 10', () => {
     expect(KPS_SCALE.map((s) => s.score)).toEqual([100, 90, 80, 70, 60, 50, 40, 30, 20, 10]);
   });
-  it('has a current content hash (run npm run docs after changing the knowledge)', () => {
+  it('has a current content hash: declarations and code modules (run npm run docs after changing either)', () => {
     expect(CONTENT_HASH).toMatch(/^[0-9a-f]{16}$/);
+    // The code modules as they are on disk now (a changed helper such as performance() in facts.ts changes them).
+    const code = codeDigest(codeFilesIn(join(import.meta.dirname, '../..')));
+    expect(CODE_DIGEST, 'CODE_DIGEST is stale: run npm run docs').toEqual(code);
     // Function sources are hashed as the build (tsc) emits them: compute in plain node from dist/, outside vitest's transform.
     const dist = (f: string): string => pathToFileURL(join(import.meta.dirname, '../../dist/src', f)).href;
     const script = `const m = await import('${dist('guideline/model.js')}'); const h = await import('${dist('engine/hash.js')}');`
-      + ' process.stdout.write(h.contentHash(m.MODEL));';
+      + ` process.stdout.write(h.contentHash({ ...m.MODEL, code: ${JSON.stringify(code)} }));`;
     expect(CONTENT_HASH).toBe(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
   });
   it('declares every source note and interpretation in both languages', () => {

@@ -2,14 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { MRI_FINDINGS, PRIMARY_TUMOURS, SYMPTOMATIC_LOCATIONS, SYMPTOMS, SYSTEMIC_STATUS, THERAPY_CLASSES } from '../../src/index.js';
 import { VALUES, WEB } from '../../web/src/i18n.js';
+import { REV } from '../../web/src/revision/i18n.js';
 
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 
 describe('web i18n parity', () => {
-  it('has the same keys in nl and en, all non-empty, same placeholders', () => {
-    expect(Object.keys(WEB.en).sort()).toEqual(Object.keys(WEB.nl).sort());
-    for (const [k, nl] of Object.entries(WEB.nl)) {
-      const en = WEB.en[k as keyof typeof WEB.en];
+  it.each([['app', WEB], ['revision page', REV]] as const)('%s: the same keys in nl and en, all non-empty, same placeholders', (_name, dict) => {
+    const d = dict as Readonly<Record<'nl' | 'en', Readonly<Record<string, string>>>>;
+    expect(Object.keys(d.en).sort()).toEqual(Object.keys(d.nl).sort());
+    for (const [k, nl] of Object.entries(d.nl)) {
+      const en = d.en[k]!;
       expect(nl.trim(), k).not.toBe('');
       expect(en.trim(), k).not.toBe('');
       expect(placeholders(en), k).toEqual(placeholders(nl));

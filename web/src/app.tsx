@@ -1,5 +1,6 @@
 // The page: header, views, toolbar, and the case view with the live result beside (desktop) or below (phone) the form.
 import { signal } from '@preact/signals';
+import type { ComponentType } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { Lang } from '../../src/index.js';
 import { CaseForm } from './form.js';
@@ -11,7 +12,17 @@ import { ResultPanel } from './result.js';
 import { checked, dirty, lang, loadCase, notice, today, view, type View } from './state.js';
 import { Tables } from './tables.js';
 
-const VIEWS: readonly View[] = ['case', 'flowcharts', 'tables'];
+const VIEWS: readonly View[] = ['case', 'flowcharts', 'tables', 'revision'];
+
+// The committee's Revision page is its own chunk, loaded when first opened (the clinician's first load stays small).
+const revisionPage = signal<ComponentType | null>(null);
+function Revision() {
+  useEffect(() => {
+    if (!revisionPage.value) void import('./revision/page.js').then((m) => { revisionPage.value = m.RevisionPage; });
+  }, []);
+  const Page = revisionPage.value;
+  return Page ? <Page /> : <p class="loading">{t(lang.value, 'view.revision')}…</p>;
+}
 
 const menuOpen = signal(false);
 
@@ -95,6 +106,7 @@ export function App() {
         )}
         {view.value === 'flowcharts' && <Flowcharts />}
         {view.value === 'tables' && <Tables />}
+        {view.value === 'revision' && <Revision />}
       </main>
       <footer class="privacy"><p>{t(l, 'privacy')}</p></footer>
     </>

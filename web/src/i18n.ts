@@ -151,6 +151,8 @@ const nl = {
   'view.tables.short': 'Tabellen',
   zoomIn: 'Vergroten',
   zoomOut: 'Passend maken',
+  'view.revision': 'Revisie',
+  'view.revision.short': 'Revisie',
   };
 
 export type WebKey = keyof typeof nl;
@@ -300,6 +302,8 @@ const en: Record<WebKey, string> = {
   'view.tables.short': 'Tables',
   zoomIn: 'Zoom in',
   zoomOut: 'Fit to width',
+  'view.revision': 'Revision',
+  'view.revision.short': 'Revision',
   };
 
 export const WEB: Readonly<Record<Lang, Readonly<Record<WebKey, string>>>> = { nl, en };

@@ -3,7 +3,7 @@ import { computed, effect, signal } from '@preact/signals';
 import { evaluate, parseCase, type Case, type FieldError, type Lang, type Result } from '../../src/index.js';
 import { deletePath, getPath, setPath, type Draft } from './paths.js';
 
-export type View = 'case' | 'flowcharts' | 'tables';
+export type View = 'case' | 'flowcharts' | 'tables' | 'revision';
 export interface FieldSource { readonly resource: string; readonly code?: string; readonly date?: string }
 
 // Only the language choice is remembered in the browser; never any case data.
