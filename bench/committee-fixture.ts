@@ -13,7 +13,7 @@ export const NEW_RULE = 'committee.fixture-icp';
 export interface FixtureRepo { readonly base: string; readonly fixture: string; readonly broken: string; readonly code: string }
 
 /** The one edit of the `code` revision (test/committee/code.test.ts checks it is the only difference). */
-export const CODE_EDIT = { file: 'src/guideline/facts.ts', from: "votes.push(['kps', p.kps >= 70]);", to: "votes.push(['kps', p.kps >= 60]);" } as const;
+export const CODE_EDIT = { file: 'src/guideline/facts.ts', from: "vote('kps', p.kps >= 70);", to: "vote('kps', p.kps >= 60);" } as const;
 
 export function makeFixtureRepo(repo: string, root: string): FixtureRepo {
   const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.org', ...args],

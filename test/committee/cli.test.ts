@@ -86,8 +86,8 @@ describe('diff and impact between git revisions', () => {
     expect(d.base.contentHash).toBe(CONTENT_HASH);
     const text = cli(['diff', commits.base, commits.code]).out;
     expect(text).toContain('code gewijzigd: src/guideline/facts.ts — het effect blijkt alleen uit de gevolgen voor casussen');
-    expect(text).toMatch(/-\d+: if \(p\.kps !== undefined\) votes\.push\(\['kps', p\.kps >= 70\]\);/);
-    expect(text).toMatch(/\+\d+: if \(p\.kps !== undefined\) votes\.push\(\['kps', p\.kps >= 60\]\);/);
+    expect(text).toMatch(/-\d+: if \(p\.kps !== undefined\) vote\('kps', p\.kps >= 70\);/);
+    expect(text).toMatch(/\+\d+: if \(p\.kps !== undefined\) vote\('kps', p\.kps >= 60\);/);
     const i = cli(['impact', commits.base, commits.code, '--cases', VIGNETTES, '--format', 'json', '--as-of', AS_OF]);
     expect(i.code, i.err).toBe(0);
     const doc = JSON.parse(i.out) as { summary: { groups: { change: string }[] }; cases: { name: string; changes: string[] }[] };
