@@ -17,7 +17,7 @@ export const CODE_DIGEST: Readonly<Record<string, string>> = {
   'src/guideline/parse.ts': '1a616c9714be08a1',
   'src/guideline/predicates.ts': '45985bba4e5015b4',
   'src/guideline/vocabulary.ts': '0d07554f2fa36521',
-  'src/guideline/voi.ts': 'd72dbee0ddce789e',
+  'src/guideline/voi.ts': '3f42b3f3615049c5',
   'src/i18n/schema-messages.ts': '4491741ef0deab4c',
 };
-export const CONTENT_HASH = '92c14f0d4de54aef';
+export const CONTENT_HASH = 'e9826d2b957b825d';

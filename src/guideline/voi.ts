@@ -241,6 +241,14 @@ export function decidesPhrase(n: Needed, compiled: Compiled<Input, LmFacts, Pred
       out.push(rule.topic);
     }
   }
+  // Every intervention it touches is also proposed by a line that holds whatever the value: name the lines' own subject.
+  if (!out.length) {
+    for (const item of n.items) {
+      const rule = compiled.rules.get(item.split(':')[0]!);
+      const label = rule?.topic ?? INTERVENTIONS[rule?.interventions?.[0] as keyof typeof INTERVENTIONS]?.label;
+      if (label && !out.some((x) => x.nl === label.nl)) out.push(label);
+    }
+  }
   if (!out.length && n.headline.treatment) out.push({ nl: 'behandelplan', en: 'treatment plan' });
   return out.slice(0, 5);
 }

@@ -87,3 +87,18 @@ describe('needed to decide (value of information) on random cases', () => {
     }), { numRuns: 2000 });
   });
 });
+
+describe('what a fact decides is never empty', () => {
+  // Found by the property above (seed 567416938): the symptoms decide only the focal-RT line, while another line
+  // proposes focal RT whatever they are; the phrase then names the line's own subject instead of nothing.
+  it('confirmed breast LM, nodular MRI, KPS 70, symptoms unknown: symptoms decide local radiotherapy', () => {
+    const c = {
+      primaryTumour: 'breast', mri: { findings: ['nodular'] }, lumbarPunctures: [{ cytology: 'positive' }], performance: { kps: 70 },
+      severeEncephalopathy: false, severeNeurologicalDeficit: false, systemicDisease: { threatening: false }, resistanceToTherapy: false,
+    } as Case;
+    const r = evaluate(c, { asOf: AS_OF });
+    const symptoms = r.missing.find((m) => m.fact === 'symptoms');
+    expect(symptoms?.decidesItems).toContain('tx.rt-symptomatic:consider');
+    expect(symptoms?.decides.map((d) => d.en)).toEqual(['stereotactic/local radiotherapy']);
+  });
+});
