@@ -5,10 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCohort } from '../../bench/cohort.js';
 import { makeFixtureRepo } from '../../bench/committee-fixture.js';
-import { evaluate } from '../../src/guideline/evaluate.js';
 import { loadVignettes } from '../support/vignettes.js';
 import { CONTENT_HASH } from '../../src/guideline/content-hash.js';
-import { expectedChanged, expectedCodeChanged, NEW_RULE } from './fixture.js';
+import { expectedChanged, expectedCodeChanged, expectedIds, NEW_RULE } from './fixture.js';
 
 // The committee commands through the built bin, on a throwaway git repository holding this tree's src/ and the
 // fixture revision (KPS gate at 60, one new rule) and the code revision (KPS 60 only in facts.ts) as real commits.
@@ -91,13 +90,7 @@ describe('diff and impact between git revisions', () => {
     const i = cli(['impact', commits.base, commits.code, '--cases', VIGNETTES, '--format', 'json', '--as-of', AS_OF]);
     expect(i.code, i.err).toBe(0);
     const doc = JSON.parse(i.out) as { summary: { groups: { change: string }[] }; cases: { name: string; changes: string[] }[] };
-    const expected = loadVignettes().filter((v) => {
-      const r0 = evaluate(v.case, { asOf: v.asOf ?? AS_OF });
-      const tx = r0.trace.flowcharts.find((c) => c.chart === 'treatment');
-      return expectedCodeChanged(v, {
-        reachesGate: tx?.path.some((n) => n.node === 'tx.performance') ?? false, asksPerformance: r0.missing.some((m) => m.fact === 'perf70'),
-      });
-    }).map((v) => v.id);
+    const expected = expectedIds(loadVignettes(), expectedCodeChanged, AS_OF);
     expect(expected.length).toBeGreaterThan(10);
     expect(doc.cases.map((c) => c.name)).toEqual(expected);
     expect(doc.summary.groups.map((g) => g.change)).toEqual(['code:src/guideline/facts.ts']);
@@ -126,13 +119,7 @@ describe('diff and impact between git revisions', () => {
     expect(r.code, r.err).toBe(0);
     const doc = JSON.parse(r.out) as { summary: { cases: number; changedCases: number; groups: { change: string }[] }; cases: { name: string }[] };
     const vignettes = loadVignettes();
-    const expected = vignettes.filter((v) => {
-      const r0 = evaluate(v.case, { asOf: v.asOf ?? AS_OF });
-      const tx = r0.trace.flowcharts.find((c) => c.chart === 'treatment');
-      return expectedChanged(v, {
-        reachesGate: tx?.path.some((n) => n.node === 'tx.performance') ?? false, asksPerformance: r0.missing.some((m) => m.fact === 'perf70'),
-      });
-    }).map((v) => v.id);
+    const expected = expectedIds(vignettes, expectedChanged, AS_OF);
     expect(doc.summary.cases).toBe(vignettes.length);
     expect(doc.cases.map((c) => c.name)).toEqual(expected);
     expect(doc.summary.groups.map((g) => g.change)).toEqual(expect.arrayContaining(['predicate:perf70', `rule:${NEW_RULE}`]));

@@ -1,6 +1,7 @@
 import type { Model, PredicateDef } from '../../src/engine/types.js';
 import type { Case } from '../../src/guideline/case-schema.js';
 import type { Input, LmFacts } from '../../src/guideline/facts.js';
+import { evaluate } from '../../src/guideline/evaluate.js';
 import { MODEL } from '../../src/guideline/model.js';
 import type { PredicateName } from '../../src/guideline/predicates.js';
 import type { Vignette } from '../support/vignettes.js';
@@ -66,4 +67,15 @@ function performanceAt(c: Case, kps: number): string {
  */
 export function expectedCodeChanged(v: Vignette, base: { reachesGate: boolean; asksPerformance: boolean }): boolean {
   return (performanceAt(v.case, 60) !== performanceAt(v.case, 70) && base.reachesGate) || base.asksPerformance;
+}
+
+/** The ids of the vignettes a fixture revision is expected to change, read from each case and its base result. */
+export function expectedIds(vignettes: readonly Vignette[], expected: typeof expectedChanged, asOf: string): string[] {
+  return vignettes.filter((v) => {
+    const r0 = evaluate(v.case, { asOf: v.asOf ?? asOf });
+    const tx = r0.trace.flowcharts.find((c) => c.chart === 'treatment');
+    return expected(v, {
+      reachesGate: tx?.path.some((n) => n.node === 'tx.performance') ?? false, asksPerformance: r0.missing.some((m) => m.fact === 'perf70'),
+    });
+  }).map((v) => v.id);
 }

@@ -10,7 +10,7 @@ import { evaluate, evaluatorFor } from '../../src/guideline/evaluate.js';
 import { GUIDELINE, MODEL } from '../../src/guideline/model.js';
 import { caseArb } from '../support/arbitraries.js';
 import { loadVignettes } from '../support/vignettes.js';
-import { expectedChanged, fixtureModel, NEW_RULE } from './fixture.js';
+import { expectedChanged, expectedIds, fixtureModel, NEW_RULE } from './fixture.js';
 
 const AS_OF = '2026-11-26';
 const bundled = (): KnowledgeFile => JSON.parse(JSON.stringify(bundledKnowledge())) as KnowledgeFile;
@@ -107,13 +107,7 @@ describe('impact on cases', () => {
   it('the fixture revision changes exactly the vignettes its cut-off and new rule reach, attributed to them', () => {
     const changes = diffKnowledge(bundled(), fixtureFile()).changes;
     const r = impactOf(base, head, items, changes);
-    const expected = vignettes.filter((v) => {
-      const r0 = evaluate(v.case, { asOf: v.asOf ?? AS_OF });
-      const tx = r0.trace.flowcharts.find((c) => c.chart === 'treatment');
-      return expectedChanged(v, {
-        reachesGate: tx?.path.some((n) => n.node === 'tx.performance') ?? false, asksPerformance: r0.missing.some((m) => m.fact === 'perf70'),
-      });
-    }).map((v) => v.id);
+    const expected = expectedIds(vignettes, expectedChanged, AS_OF);
     expect(expected.length).toBeGreaterThan(3);
     expect(r.cases.map((c) => c.name)).toEqual(expected);
     for (const c of r.cases) {
