@@ -200,6 +200,23 @@ export interface FastModel<C, F extends Facts, P extends string> {
 
 const frozen = <T>(x: T): T => Object.freeze(x);
 
+// compileFast runs once at import, in the interpreter: plain loops instead of TypedArray.from with a map function
+// and TypedArray filter callbacks, which cost microseconds a call before the JIT (the cold start, bench/cold-start.ts).
+/** `Int32Array.from(xs, f)`. */
+function int32<T>(xs: readonly T[], f: (x: T, i: number) => number): Int32Array {
+  const out = new Int32Array(xs.length);
+  for (let i = 0; i < xs.length; i++) out[i] = f(xs[i]!, i);
+  return out;
+}
+/** The indices i < n where keep(i), as an Int32Array. */
+function indicesWhere(n: number, keep: (i: number) => boolean): Int32Array {
+  let count = 0;
+  for (let i = 0; i < n; i++) if (keep(i)) count++;
+  const out = new Int32Array(count);
+  for (let i = 0, k = 0; i < n; i++) if (keep(i)) out[k++] = i;
+  return out;
+}
+
 /** Adds s to a sorted, distinct list (the order of Array.prototype.sort on strings: UTF-16 code units). */
 function insertSorted(xs: string[], s: string): void {
   let lo = 0;
@@ -243,14 +260,28 @@ export function compileFast<C, F extends Facts, P extends string>(
   const predNames = Object.keys(model.predicates) as P[];
   const predIdx = new Map(predNames.map((p, i) => [p, i]));
   const tests = predNames.map((p) => model.predicates[p].test);
-  const uses = predNames.map((p) => Int32Array.from(model.predicates[p].uses, factOf));
+  const uses = predNames.map((p) => int32(model.predicates[p].uses, factOf));
 
   const condsOf = (list: readonly (P | { readonly not: P })[]): Conds => {
-    const preds = Int32Array.from(list, (c) => predIdx.get(condName(c))!);
-    const negated = list.map((c) => typeof c !== 'string');
+    const n = list.length;
+    const preds = new Int32Array(n);
+    const negated: boolean[] = [];
+    let nNeg = 0;
+    for (let i = 0; i < n; i++) {
+      const c = list[i]!;
+      preds[i] = predIdx.get(condName(c))!;
+      negated.push(typeof c !== 'string');
+      if (typeof c !== 'string') nNeg++;
+    }
+    const pos = new Int32Array(n - nNeg);
+    const neg = new Int32Array(nNeg);
+    for (let i = 0, a = 0, b = 0; i < n; i++) {
+      if (negated[i]) neg[b++] = preds[i]!;
+      else pos[a++] = preds[i]!;
+    }
     return {
-      pos: preds.filter((_, i) => !negated[i]),
-      neg: preds.filter((_, i) => negated[i]),
+      pos,
+      neg,
       preds,
       negated,
       traces: [], // built on first explanation (keeps compileFast cheap for the cold start)
@@ -263,7 +294,7 @@ export function compileFast<C, F extends Facts, P extends string>(
   const rules: Rule[] = model.rules.map((r, i) => ({
     id: r.id, text: r.text, ids: r.ids, conds: condsOf(r.when), word: Math.floor(i / BITS), bit: 1 << (i % BITS),
   }));
-  const priority = Int32Array.from(compiled.byPriority, (id) => ruleIdx.get(id)!);
+  const priority = int32(compiled.byPriority, (id) => ruleIdx.get(id)!);
 
   // ---- tables ----
   const tables: Table[] = model.tables.map((t) => {
@@ -292,19 +323,21 @@ export function compileFast<C, F extends Facts, P extends string>(
   const charts: Chart[] = model.flowcharts.map((chart) => {
     const index = new Map(chart.nodes.map((n, i) => [n.id, i]));
     const at = (id: string | undefined): number => (id === undefined ? -1 : index.get(id)!);
+    // One object literal per node, no spread: an object spread costs tens of microseconds before the JIT.
     const nodes = chart.nodes.map((n): Node => {
-      const common = { id: n.id, label: n.label, ids: n.ids, kindName: n.kind };
       if (n.kind === 'decision') {
         const conds = condsOf([n.test]);
         return {
-          ...common, kind: DECISION, conds, pred: conds.preds[0]!, negated: conds.negated[0]!, yes: at(n.yes), no: at(n.no), unknown: at(n.unknown),
+          id: n.id, label: n.label, ids: n.ids, kindName: n.kind,
+          kind: DECISION, conds, pred: conds.preds[0]!, negated: conds.negated[0]!, yes: at(n.yes), no: at(n.no), unknown: at(n.unknown),
           rules: new Int32Array(0), next: -1, outcome: null,
           visits: [],
         };
       }
       return {
-        ...common, kind: n.kind === 'step' ? STEP : END, conds: null, pred: -1, negated: false, yes: -1, no: -1, unknown: -1,
-        rules: Int32Array.from(n.rules ?? [], (id) => ruleIdx.get(id)!), next: n.kind === 'step' ? at(n.next) : -1,
+        id: n.id, label: n.label, ids: n.ids, kindName: n.kind,
+        kind: n.kind === 'step' ? STEP : END, conds: null, pred: -1, negated: false, yes: -1, no: -1, unknown: -1,
+        rules: int32(n.rules ?? [], (id) => ruleIdx.get(id)!), next: n.kind === 'step' ? at(n.next) : -1,
         outcome: n.kind === 'end' ? n.outcome : null, visits: [],
       };
     });
@@ -314,12 +347,14 @@ export function compileFast<C, F extends Facts, P extends string>(
   // ---- guards ----
   const guards: Guard[] = (model.guards ?? []).map((g) => {
     const codes = new Set(g.interventions);
-    const proposes = Uint8Array.from(model.rules, (r) =>
-      Number((r.kind === 'do' || r.kind === 'consider') && (r.interventions ?? []).some((c) => codes.has(c))));
+    const proposes = new Uint8Array(model.rules.length);
+    model.rules.forEach((r, i) => {
+      if ((r.kind === 'do' || r.kind === 'consider') && (r.interventions ?? []).some((c) => codes.has(c))) proposes[i] = 1;
+    });
     return {
       id: g.id, label: g.label, ids: g.ids, conds: condsOf(g.when), block: g.effect === 'block',
-      rules: Int32Array.from(g.rules, (id) => ruleIdx.get(id)!),
-      proposers: Int32Array.from(proposes.keys()).filter((i) => proposes[i] === 1), proposes,
+      rules: int32(g.rules, (id) => ruleIdx.get(id)!),
+      proposers: indicesWhere(proposes.length, (i) => proposes[i] === 1), proposes,
       assumption: g.effect === 'block' && g.assume ? frozen({ guard: g.id, text: g.assume, ids: g.ids }) : null,
       idle: frozen({ guard: g.id, value: null, conds: frozen([]), proposing: frozen([]), withdrawn: frozen([]) }),
     };
@@ -332,11 +367,11 @@ export function compileFast<C, F extends Facts, P extends string>(
     frozen({ check: c.id, severity: c.severity, fields: c.fields, ids: c.ids, message: c.message }));
   const allIds = [...new Set(model.rules.flatMap((r) => r.ids))].sort();
   const idRank = new Map(allIds.map((id, i) => [id, i]));
-  const ruleIdRanks = model.rules.map((r) => Int32Array.from(new Set(r.ids), (id) => idRank.get(id)!));
+  const ruleIdRanks = model.rules.map((r) => int32([...new Set(r.ids)], (id) => idRank.get(id)!));
   const idMarks = new Uint8Array(allIds.length);
 
   /** Per table: the predicates that read a fact it writes. */
-  const readers = tables.map((t) => Int32Array.from(predNames.keys()).filter((p) =>
+  const readers = tables.map((t) => indicesWhere(predNames.length, (p) =>
     uses[p]!.includes(t.factIdx) || (t.candidatesFactIdx >= 0 && uses[p]!.includes(t.candidatesFactIdx))));
 
   // ---- layout ----
@@ -354,8 +389,8 @@ export function compileFast<C, F extends Facts, P extends string>(
     tables: 0, charts: nT, firedWords: R_OFF0, pendingWords: R_OFF0 + firedWords, guards: R_OFF0 + 2 * firedWords,
     issueWords: R_OFF0 + 2 * firedWords + nG, size: R_OFF0 + 2 * firedWords + nG + issueWords,
   };
-  const checkWord = Int32Array.from(checks.keys(), (k) => Math.floor(k / BITS));
-  const checkBit = Int32Array.from(checks.keys(), (k) => 1 << (k % BITS));
+  const checkWord = int32(checks, (_, k) => Math.floor(k / BITS));
+  const checkBit = int32(checks, (_, k) => 1 << (k % BITS));
   const ZEROS: number[] = [];
   for (let k = 0; k < layout.size; k++) ZEROS.push(0);
   const F_OFF = layout.firedWords;
