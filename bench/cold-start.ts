@@ -1,17 +1,24 @@
 // Child of the benchmark: a fresh process imports the library and evaluates one case.
 // No static imports, so nothing loads before the first clock reading;
 // performance.now() counts from process start, so `boot` is Node's own start-up.
-// Argument `core`: import the zod-free entry `leptoguide/core` (model first, timed apart);
-// `schema`: import only the case schema (zod), and evaluate nothing.
+// Argument `core`: import `leptoguide/core` as package.json exports it to Node (the bundled core: dist/core.node.js,
+// the bundle run with V8's code cache; scripts/bundle-core.js); `core-esm`: the bundle as plain ESM (dist/core.js,
+// the "default" condition, and what Node runs when V8 rejects the cache); `core-modules`: the tsc modules
+// (dist/src/core.js, model first, timed apart); `schema`: import only the case schema (zod), and evaluate nothing.
 const boot = performance.now();
 let modelMs = 0;
 let evaluate: typeof import('../src/index.js').evaluate;
-if (process.argv[2] === 'schema') {
+const variant = process.argv[2];
+// Specifiers in variables: tsc does not resolve them (the bundles exist only after the build).
+const bundled: Record<string, string> = { core: 'leptoguide/core', 'core-esm': '../core.js' };
+if (variant === 'schema') {
   await import('../src/guideline/case-schema.js');
   const ms = performance.now() - boot;
   process.stdout.write(JSON.stringify({ boot, modelMs, importMs: ms, firstMs: 0, sinceStartMs: ms, totalMs: boot + ms }));
   process.exit(0);
-} else if (process.argv[2] === 'core') {
+} else if (variant !== undefined && variant in bundled) {
+  ({ evaluate } = await import(bundled[variant]!) as typeof import('../src/core.js'));
+} else if (variant === 'core-modules') {
   await import('../src/guideline/model.js');
   modelMs = performance.now() - boot;
   ({ evaluate } = await import('../src/core.js'));

@@ -50,7 +50,7 @@ function cohort(): Case[] {
 
 // ---- cold start ----
 
-function coldStart(variant: 'index' | 'core' | 'schema'): Cold {
+function coldStart(variant: 'index' | 'core' | 'core-esm' | 'core-modules' | 'schema'): Cold {
   const runs: Cold[] = [];
   for (let i = 0; i < SPAWNS; i++) {
     const p = spawnSync(process.execPath, [here('./cold-start.js'), variant], { encoding: 'utf8' });
@@ -190,8 +190,11 @@ async function main(): Promise<void> {
   const cases = cohort();
   const cold = coldStart('index');
   const coreCold = coldStart('core');
+  const coreEsm = coldStart('core-esm');
+  const coreModules = coldStart('core-modules');
   const schema = coldStart('schema');
-  log(`cold start: ${fmt(cold.sinceStartMs, 1)} ms (import ${fmt(cold.importMs, 1)}); evaluator only ${fmt(coreCold.sinceStartMs, 1)} ms`);
+  log(`cold start: ${fmt(cold.sinceStartMs, 1)} ms (import ${fmt(cold.importMs, 1)}); bundled core ${fmt(coreCold.sinceStartMs, 1)} ms `
+    + `(without the code cache ${fmt(coreEsm.sinceStartMs, 1)}, tsc modules ${fmt(coreModules.sinceStartMs, 1)})`);
   const rate = throughput(cases);
   const alloc = allocation();
   const allocs = { decide: allocation('decide'), lazy: allocation('lazy'), fhir: allocation('fhir') };
@@ -203,7 +206,7 @@ async function main(): Promise<void> {
   if (sink === undefined || Number.isNaN(checksum)) log('unreachable: keeps results alive');
   const md = markdown({
     date, load: [load, os.loadavg()[0]!], size: cases.length, validated: VALIDATE, warmUp: WARM_UP, spawns: SPAWNS, profiled: PROFILED,
-    cold, core: coreCold, schema, rate, alloc, allocs, fast: core, step: s, hot,
+    cold, core: coreCold, coreEsm, coreModules, schema, rate, alloc, allocs, fast: core, step: s, hot,
   });
   writeFileSync(here('../../docs/benchmarks.md'), md);
   process.stdout.write(md);
