@@ -73,7 +73,7 @@ describe('bundled leptoguide/core and leptoguide/fhir-core', () => {
     }
   });
 
-  it('in a fresh node process, leptoguide/core resolves to the Node entry, V8 accepts its code cache, and the result is the same', async () => {
+  it('in a fresh node process, leptoguide/core resolves to the Node entry, V8 accepts its code cache (rejects it under a V8 flag), and the result is the same', async () => {
     const probe = `
       const { Script } = process.getBuiltinModule('node:vm');
       const { readFileSync } = process.getBuiltinModule('node:fs');
@@ -87,11 +87,15 @@ describe('bundled leptoguide/core and leptoguide/fhir-core', () => {
     const index = await load<typeof import('../../src/index.js')>('src/index.js');
     const parsed = index.parseCase(vignettes.find((x) => x.expect.category === 1)!.case);
     if (!parsed.ok) throw new Error('vignette does not parse');
-    const p = spawnSync(process.execPath, ['--input-type=module', '-e', probe, JSON.stringify(parsed.case)], { cwd: ROOT, encoding: 'utf8' });
-    expect(p.stderr).toBe('');
-    const out = JSON.parse(p.stdout) as { url: string; rejected: boolean; result: unknown };
-    expect(out.url).toBe(pathToFileURL(join(DIST, 'core.node.js')).href);
-    expect(out.rejected).toBe(false);
-    expect(out.result).toEqual(JSON.parse(JSON.stringify(index.evaluate(parsed.case, { asOf: AS_OF }))));
+    const want = JSON.parse(JSON.stringify(index.evaluate(parsed.case, { asOf: AS_OF }))) as unknown;
+    // Without V8 flags the cache is taken; with one (here a heap limit) V8 rejects it and the script compiles as usual.
+    for (const [flags, rejected] of [[[], false], [['--max-old-space-size=512'], true]] as const) {
+      const p = spawnSync(process.execPath, [...flags, '--input-type=module', '-e', probe, JSON.stringify(parsed.case)], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+      expect(p.stderr).toBe('');
+      const out = JSON.parse(p.stdout) as { url: string; rejected: boolean; result: unknown };
+      expect(out.url).toBe(pathToFileURL(join(DIST, 'core.node.js')).href);
+      expect(out.rejected, flags.join(' ')).toBe(rejected);
+      expect(out.result).toEqual(want);
+    }
   });
 });
