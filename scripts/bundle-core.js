@@ -49,7 +49,8 @@ function warmUpBundles() {
   return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8'))) : [];
 }
 
-for (const old of readdirSync(dist).filter((f) => f.endsWith('.cache'))) rmSync(join(dist, old));
+// Caches of earlier builds (their hash names another source): only ours.
+for (const old of readdirSync(dist).filter((f) => /^(core|fhir-core)\.[0-9a-f]{16}\.cache$/.test(f))) rmSync(join(dist, old));
 
 for (const [name, input] of Object.entries(ENTRIES)) {
   const esm = join(dist, `${name}.js`);
