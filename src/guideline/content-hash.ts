@@ -14,10 +14,11 @@ export const CODE_DIGEST: Readonly<Record<string, string>> = {
   'src/guideline/evaluate.ts': 'afd40fb32f3fde69',
   'src/guideline/facts.ts': '49e6a80a05906fbc',
   'src/guideline/kps.ts': '1af52c9096cb5d5a',
+  'src/guideline/normalise.ts': 'cf8e658b80fe01b9',
   'src/guideline/parse.ts': '1a616c9714be08a1',
   'src/guideline/predicates.ts': '45985bba4e5015b4',
   'src/guideline/vocabulary.ts': '0d07554f2fa36521',
   'src/guideline/voi.ts': '3f42b3f3615049c5',
   'src/i18n/schema-messages.ts': '4491741ef0deab4c',
 };
-export const CONTENT_HASH = 'e9826d2b957b825d';
+export const CONTENT_HASH = 'eb73a05a49ef298c';
