@@ -11,6 +11,9 @@ const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
+/** Rates of the capacity sweep (requests/s, BENCH_SWEEP_SECONDS each, one warm server per endpoint); '' skips it. */
+const SWEEP = (process.env.BENCH_SWEEP ?? '100,200,300,500,700,1000').split(',').filter(Boolean).map(Number);
+const SWEEP_SECONDS = Number(process.env.BENCH_SWEEP_SECONDS ?? 5);
 const SERVER_CPUS = process.env.BENCH_SERVER_CPUS ?? '';
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 const root = (p: string): string => here(`../../${p}`);
@@ -38,9 +41,9 @@ async function start(): Promise<{ child: ChildProcess; url: string }> {
   return { child, url: `http://127.0.0.1:${port}` };
 }
 
-async function load(url: string, path: string, body: string, seconds: number): Promise<Result> {
+async function load(url: string, path: string, body: string, seconds: number, rate = RATE): Promise<Result> {
   return autocannon({
-    url, connections: CONNECTIONS, duration: seconds, overallRate: RATE,
+    url, connections: CONNECTIONS, duration: seconds, overallRate: rate,
     requests: [{ method: 'POST', path, headers: { 'content-type': 'application/json' }, body }],
   });
 }
@@ -56,6 +59,51 @@ async function measure(name: string, path: string, body: string): Promise<Run> {
   const after = await ask<Memory>(child, { memory: true }, 'rss');
   child.disconnect();
   return { name, path, result, before, after, loadBefore };
+}
+
+interface Step { rate: number; result: Result; cpuMs: number }
+interface Sweep { name: string; steps: Step[] }
+
+/** The same endpoint at rising fixed rates on one warm server: where p99 passes 10 ms. */
+async function sweep(name: string, path: string, body: string): Promise<Sweep> {
+  const { child, url } = await start();
+  await load(url, path, body, 3, SWEEP[0]);
+  const steps: Step[] = [];
+  for (const rate of SWEEP) {
+    log(`${name}: sweep ${rate} req/s for ${SWEEP_SECONDS} s`);
+    const before = await ask<Memory>(child, { memory: true }, 'rss');
+    const result = await load(url, path, body, SWEEP_SECONDS, rate);
+    const after = await ask<Memory>(child, { memory: true }, 'rss');
+    steps.push({ rate, result, cpuMs: (after.cpuMicros - before.cpuMicros) / 1000 / Math.max(1, result['2xx'] + result.non2xx) });
+  }
+  child.disconnect();
+  return { name, steps };
+}
+
+function sweepReport(sweeps: readonly Sweep[]): string {
+  if (!sweeps.length) return '';
+  const ok = (x: Step): boolean => x.result.latency.p99 <= 10 && x.result.requests.average >= x.rate * 0.98
+    && x.result.errors + x.result.timeouts + x.result.non2xx === 0;
+  return `
+## Capacity sweep
+
+The same requests at rising fixed rates, ${SWEEP_SECONDS} s each, on one warm server per endpoint (the settings above otherwise):
+the highest rate at which p99 stays ≤ 10 ms with every request answered is the service's capacity on this machine.
+
+| Endpoint | Asked req/s | Served req/s | Server CPU ms/request | p50 ms | p99 ms | Errors |
+|---|---:|---:|---:|---:|---:|---:|
+${sweeps.flatMap((w) => w.steps.map((x) => `| ${w.name} | ${n(x.rate)} | ${n(x.result.requests.average)} | ${n(x.cpuMs, 2)} | ${n(x.result.latency.p50, 1)} | ${n(x.result.latency.p99, 1)} | ${x.result.errors + x.result.timeouts + x.result.non2xx} |`)).join('\n')}
+
+${sweeps.map((w) => {
+    const best = w.steps.filter(ok).map((x) => x.rate);
+    return `- ${w.name}: p99 ≤ 10 ms up to ${best.length ? `${n(Math.max(...best))} requests/s` : `none of the rates tried`}.`;
+  }).join('\n')}
+`;
+}
+
+/** The CPUs this process (the load generator) may run on, from /proc (Linux); '' elsewhere. */
+function ownCpus(): string {
+  try { return /Cpus_allowed_list:\s*(\S+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? ''; } catch { return ''; }
 }
 
 const mb = (b: number): string => (b / 1048576).toFixed(1);
@@ -86,7 +134,8 @@ The core library benchmarks are in [benchmarks.md](benchmarks.md).
 
 - The service runs in child processes as \`WORKERS=${WORKERS} npm start\` builds it${SERVER_CPUS ? ` (pinned with taskset to CPU ${SERVER_CPUS}; the load generator to the other core)` : ''}: ${WORKERS} Node process${WORKERS > 1 ? 'es' : ''} sharing the
   port through \`node:cluster\`, each \`createApp\` with the SQLite feedback store (one file), JWT check off, request log
-  lines counted instead of printed; on 127.0.0.1. The load generator runs on the same machine.
+  lines counted instead of printed; on 127.0.0.1. The load generator (autocannon, in this process) runs on the same
+  machine, on CPU ${ownCpus() || 'any'}${SERVER_CPUS ? `; the service on CPU ${SERVER_CPUS}` : ' (not pinned: it competes with the service)'}.
 - autocannon drives it at a fixed overall rate of ${n(RATE)} requests/s over ${CONNECTIONS} connections for ${SECONDS} s, after a 3 s
   warm-up; a fresh server per endpoint.
 - \`POST /api/evaluate?lang=en\`: \`docs/examples/2-nsclc-egfr-poor-performance.json\` (validation, evaluation, localized result of ~17 kB).
@@ -113,9 +162,14 @@ const runs = [
   await measure('POST /api/evaluate', '/api/evaluate?lang=en', evaluateBody),
   await measure('POST /cds-services/leptoguide-patient-view', '/cds-services/leptoguide-patient-view', hookBody),
 ];
+const sweeps = SWEEP.length ? [
+  await sweep('POST /api/evaluate', '/api/evaluate?lang=en', evaluateBody),
+  await sweep('POST /cds-services/leptoguide-patient-view', '/cds-services/leptoguide-patient-view', hookBody),
+] : [];
 // The soak section (npm run bench:soak) is kept.
 const previous = existsSync(root('docs/benchmarks-http.md')) ? readFileSync(root('docs/benchmarks-http.md'), 'utf8') : '';
 const soak = /<!-- soak:[\s\S]*<!-- \/soak -->\n/.exec(previous)?.[0];
-const md = soak ? `${report(runs)}\n${soak}` : report(runs);
+const body = report(runs) + sweepReport(sweeps);
+const md = soak ? `${body}\n${soak}` : body;
 if (!process.env.BENCH_NO_WRITE) writeFileSync(root('docs/benchmarks-http.md'), md);
 process.stdout.write(md);

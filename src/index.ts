@@ -1,6 +1,7 @@
 // Public API of the LeptoGuide core: the web app, the service and other consumers import only from here.
 export { evaluate, CODE_DIGEST, CONTENT_HASH, CERTAINTY_TEXT, InvalidAsOfError, isCalendarDate } from './guideline/evaluate.js';
 export { decide, evaluateWith, evaluatorFor, FAST } from './guideline/evaluate.js';
+export { normaliseCase } from './guideline/normalise.js';
 export type { EvaluateOptions, Knowledge } from './guideline/evaluate.js';
 export type { Decision, FastModel } from './engine/fast.js';
 export type { Result, Item, Certainty, Prognosis } from './guideline/evaluate.js';

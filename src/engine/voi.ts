@@ -56,14 +56,34 @@ export interface Voi {
 
 /** Differences that two decided outcomes show; undecided values and pending items are not differences. */
 function compare(outs: readonly Outcome[]): { headline: Record<string, string[]>; items: string[]; common: string[] } {
+  // Plain loops; keys, values and items keep their order of first appearance across `outs`.
   const headline: Record<string, string[]> = {};
-  for (const k of new Set(outs.flatMap((o) => Object.keys(o.headline)))) {
-    const values = [...new Set(outs.map((o) => o.headline[k] ?? '').filter((v) => v !== ''))];
+  const keys: string[] = [];
+  for (const o of outs) for (const k in o.headline) if (!keys.includes(k)) keys.push(k);
+  for (const k of keys) {
+    const values: string[] = [];
+    for (const o of outs) {
+      const v = o.headline[k] ?? '';
+      if (v !== '' && !values.includes(v)) values.push(v);
+    }
     if (values.length > 1) headline[k] = values;
   }
-  const all = new Set(outs.flatMap((o) => [...o.items]));
-  const common = [...all].filter((i) => outs.every((o) => o.items.has(i)));
-  const items = [...all].filter((i) => outs.some((o) => !o.partial && !o.items.has(i) && !o.pending.has(i)));
+  const all = new Set<string>();
+  for (const o of outs) for (const i of o.items) all.add(i);
+  const common: string[] = [];
+  const items: string[] = [];
+  for (const i of all) {
+    let everywhere = true;
+    let absent = false;
+    for (const o of outs) {
+      if (!o.items.has(i)) {
+        everywhere = false;
+        if (!o.partial && !o.pending.has(i)) absent = true;
+      }
+    }
+    if (everywhere) common.push(i);
+    if (absent) items.push(i);
+  }
   return { headline, items, common };
 }
 
@@ -95,15 +115,22 @@ export function valueOfInformation<C>(base: C, m: VoiModel<C>): Voi {
   // condition lists filled in, all at their first and all at their last valid value.
   const ok = m.valid ?? ((): boolean => true);
   const fillAll = (from: C, facts: readonly string[], last: boolean): C => facts.reduce((acc, f) => {
-    const vs = m.variants(f, acc).filter(ok);
-    return (last ? vs[vs.length - 1] : vs[0]) ?? acc;
+    const vs = m.variants(f, acc);
+    // The first (or last) valid variant: validity is checked from that end only, until one passes.
+    if (last) { for (let i = vs.length - 1; i >= 0; i--) if (ok(vs[i]!)) return vs[i]!; }
+    else for (let i = 0; i < vs.length; i++) if (ok(vs[i]!)) return vs[i]!;
+    return acc;
   }, from);
   for (const fact of idle) {
     for (const group of m.groups ?? []) {
       const rest = group.filter((f) => f !== fact && m.candidates.includes(f));
       if (!group.includes(fact) || !rest.length) continue;
-      const outs = [false, true].map((last) => m.variants(fact, fillAll(base, rest, last)).map(m.outcome).filter((o) => o.valid))
-        .find((o) => differs(compare(o)));
+      // The context at the first values, and only when that shows no difference the one at the last values.
+      let outs: Outcome[] | undefined;
+      for (const last of [false, true]) {
+        const o = m.variants(fact, fillAll(base, rest, last)).map(m.outcome).filter((x) => x.valid);
+        if (differs(compare(o))) { outs = o; break; }
+      }
       if (!outs) continue;
       needed.push({ fact, ...compare(outs), jointWith: rest.join('+') });
       note(fact, outs);

@@ -8,16 +8,17 @@ export const CODE_DIGEST: Readonly<Record<string, string>> = {
   'src/engine/paths.ts': 'd0563843117788f1',
   'src/engine/tri.ts': '880ea4e174aab35b',
   'src/engine/types.ts': '830842bc41bc0d26',
-  'src/engine/voi.ts': 'e2ad477a11556f50',
+  'src/engine/voi.ts': 'bee3e1433b14e819',
   'src/guideline/case-schema.ts': 'e584eee6aca210b8',
   'src/guideline/checks.ts': 'cb9dc0b8ed2881e6',
   'src/guideline/evaluate.ts': 'afd40fb32f3fde69',
   'src/guideline/facts.ts': '49e6a80a05906fbc',
   'src/guideline/kps.ts': '1af52c9096cb5d5a',
+  'src/guideline/normalise.ts': 'cf8e658b80fe01b9',
   'src/guideline/parse.ts': '1a616c9714be08a1',
   'src/guideline/predicates.ts': '45985bba4e5015b4',
   'src/guideline/vocabulary.ts': '0d07554f2fa36521',
-  'src/guideline/voi.ts': '3f42b3f3615049c5',
+  'src/guideline/voi.ts': '01bad68e6870f420',
   'src/i18n/schema-messages.ts': '4491741ef0deab4c',
 };
-export const CONTENT_HASH = '61d76a029631586c';
+export const CONTENT_HASH = '07642606235701dc';

@@ -17,11 +17,12 @@ type Domain = (c: Case, f: LmFacts) => readonly Patch[];
 const get = (c: unknown, path: string): unknown =>
   path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), c);
 function set(c: Case, path: string, value: unknown): Case {
-  const [head, ...rest] = path.split('.');
   const obj = c as Record<string, unknown>;
-  if (!rest.length) return { ...obj, [head!]: value } as Case;
-  const inner = (obj[head!] && typeof obj[head!] === 'object' ? obj[head!] : {}) as Case;
-  return { ...obj, [head!]: set(inner, rest.join('.'), value) } as Case;
+  const dot = path.indexOf('.');
+  if (dot < 0) return { ...obj, [path]: value } as Case;
+  const head = path.slice(0, dot);
+  const inner = (obj[head] && typeof obj[head] === 'object' ? obj[head] : {}) as Case;
+  return { ...obj, [head]: set(inner, path.slice(dot + 1), value) } as Case;
 }
 
 const values = (field: string, vs: readonly unknown[]): Domain => () => vs.map((v) => ({ [field]: v }));
@@ -158,9 +159,14 @@ export function outcomeOfDecision(core: FastModel<Input, LmFacts, PredicateName>
 }
 
 /** The base facts read together by each condition list still undecided for this input (not through table facts). */
+const TABLE_FACTS = new WeakMap<object, ReadonlySet<string>>();
 function groupsOf(compiled: Compiled<Input, LmFacts, PredicateName>, base: EngineResult<LmFacts>): string[][] {
   const { model } = compiled;
-  const tableFacts = new Set(model.tables.flatMap((t) => [t.fact, ...(t.candidatesFact ? [t.candidatesFact] : [])]));
+  let tableFacts = TABLE_FACTS.get(model);
+  if (!tableFacts) {
+    tableFacts = new Set(model.tables.flatMap((t) => [t.fact, ...(t.candidatesFact ? [t.candidatesFact] : [])]));
+    TABLE_FACTS.set(model, tableFacts);
+  }
   const uses = (conds: readonly CondTrace[]): string[] => [...new Set(conds.filter((c) => c.value === null)
     .flatMap((c) => [...model.predicates[c.predicate as PredicateName].uses]).filter((f) => !tableFacts.has(f)))];
   const lists: (readonly CondTrace[])[] = [

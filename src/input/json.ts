@@ -74,7 +74,10 @@ export function scanJson(text: string, options: JsonOptions = {}): void {
       const top = stack[stack.length - 1];
       if (dupes && top?.obj && top.expectKey) {
         let key: string;
-        try { key = JSON.parse(text.slice(i, end + 1)) as string; } catch { return; }
+        // A key without escapes is its own text; JSON.parse only for the rare escaped one.
+        const raw = text.slice(i + 1, end);
+        if (raw.indexOf('\\') === -1) key = raw;
+        else try { key = JSON.parse(text.slice(i, end + 1)) as string; } catch { return; }
         if (top.keys.has(key)) {
           const field = pathOf(stack, key);
           throw new JsonInputError('duplicate-key', { nl: `${field}: sleutel staat er twee keer in`, en: `${field}: key given twice` }, field);

@@ -5,15 +5,29 @@ import { MODEL } from '../guideline/model.js';
 import { ui, type UiKey } from '../i18n/ui.js';
 import { answerOf, decidesOf, renderAnswer } from './answer.js';
 
-/** The result with every {nl, en} text replaced by the chosen language. */
+/**
+ * The result with every {nl, en} text replaced by the chosen language: an object whose only own keys are nl and en is
+ * a text. Plain loops (no entries arrays): this runs over every result the service returns.
+ */
 export function localize<T>(value: T, lang: Lang): unknown {
-  if (Array.isArray(value)) return value.map((v) => localize(v, lang));
-  if (value && typeof value === 'object') {
-    const keys = Object.keys(value);
-    if (keys.length === 2 && 'nl' in value && 'en' in value) return (value as unknown as Text)[lang];
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, localize(v, lang)]));
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = localize(value[i], lang);
+    return out;
   }
-  return value;
+  const o = value as Record<string, unknown>;
+  if (isText(o)) return o[lang];
+  const out: Record<string, unknown> = {};
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) out[k] = localize(o[k], lang);
+  return out;
+}
+
+function isText(o: Record<string, unknown>): boolean {
+  if (!Object.prototype.hasOwnProperty.call(o, 'nl') || !Object.prototype.hasOwnProperty.call(o, 'en')) return false;
+  let n = 0;
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k) && ++n > 2) return false;
+  return n === 2;
 }
 
 const KINDS = ['do', 'consider', 'avoid', 'inform'] as const;

@@ -1,4 +1,5 @@
 // Untrusted JSON text (src/input/json.ts): depth refused before parsing, duplicate keys named, BOM dropped, linear time.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { JsonInputError, MAX_JSON_DEPTH, parseJsonText, scanJson } from '../../src/input/json.js';
 
@@ -35,6 +36,19 @@ describe('parseJsonText', () => {
     expect(parseJsonText('[{"a":1},{"a":2}]', opts)).toEqual([{ a: 1 }, { a: 2 }]);
     expect(parseJsonText('{"a":{"a":1}}', opts)).toEqual({ a: { a: 1 } });
     expect(parseJsonText('{"kps":75,"kps":80}')).toEqual({ kps: 80 });
+  });
+
+  it('finds a duplicate exactly when two keys of one object decode to the same string (escaped or not)', () => {
+    // Keys from a small alphabet, some written with \\u escapes, so duplicates are frequent and sometimes disguised.
+    const spelled = fc.constantFrom(['a', '"a"'], ['a', '"\\u0061"'], ['b', '"b"'], ['b"', '"b\\""'], ['kps', '"kps"'], ['kps', '"k\\u0070s"']);
+    const object = fc.array(fc.tuple(spelled, fc.constantFrom('1', '"x"', '[]', '{"a":1}', '"a\\"b"')), { maxLength: 6 });
+    fc.assert(fc.property(fc.array(object, { minLength: 1, maxLength: 3 }), (objects) => {
+      const text = `[${objects.map((o) => `{${o.map(([[, k], v]) => `${k}:${v}`).join(',')}}`).join(',')}]`;
+      const dup = objects.some((o) => new Set(o.map(([[k]]) => k)).size < o.length);
+      let found = false;
+      try { scanJson(text, { rejectDuplicateKeys: true }); } catch (e) { if (e instanceof JsonInputError && e.problem === 'duplicate-key') found = true; else throw e; }
+      expect(found).toBe(dup);
+    }), { numRuns: 2000 });
   });
 
   it('drops a UTF-8 byte-order mark; reports syntax errors', () => {
