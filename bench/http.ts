@@ -1,11 +1,11 @@
 // npm run bench:http → node --expose-gc dist/bench/http.js
-// Fixed-rate load (autocannon) on POST /api/evaluate and the patient-view hook against the service in a child process;
+// Fixed-rate open-loop load (bench/load.ts) on POST /api/evaluate and the patient-view hook against the service in a child process;
 // requests/s, p50/p99 latency, errors and the server's memory before and after. Writes docs/benchmarks-http.md.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import autocannon, { type Result } from 'autocannon';
+import { openLoop, type LoadResult } from './load.js';
 
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -20,7 +20,7 @@ const root = (p: string): string => here(`../../${p}`);
 const log = (s: string): void => void process.stderr.write(`${s}\n`);
 
 interface Memory { rss: number; heapUsed: number; cpuMicros: number }
-interface Run { name: string; path: string; result: Result; before: Memory; after: Memory; loadBefore: number }
+interface Run { name: string; path: string; result: LoadResult; before: Memory; after: Memory; loadBefore: number }
 
 function ask<T>(child: ChildProcess, message: object, key: string): Promise<T> {
   return new Promise((ok) => {
@@ -41,11 +41,8 @@ async function start(): Promise<{ child: ChildProcess; url: string }> {
   return { child, url: `http://127.0.0.1:${port}` };
 }
 
-async function load(url: string, path: string, body: string, seconds: number, rate = RATE): Promise<Result> {
-  return autocannon({
-    url, connections: CONNECTIONS, duration: seconds, overallRate: rate,
-    requests: [{ method: 'POST', path, headers: { 'content-type': 'application/json' }, body }],
-  });
+async function load(url: string, path: string, body: string, seconds: number, rate = RATE): Promise<LoadResult> {
+  return openLoop({ url, path, body, rate, seconds, connections: CONNECTIONS });
 }
 
 async function measure(name: string, path: string, body: string): Promise<Run> {
@@ -61,7 +58,7 @@ async function measure(name: string, path: string, body: string): Promise<Run> {
   return { name, path, result, before, after, loadBefore };
 }
 
-interface Step { rate: number; result: Result; cpuMs: number }
+interface Step { rate: number; result: LoadResult; cpuMs: number }
 interface Sweep { name: string; steps: Step[] }
 
 /** The same endpoint at rising fixed rates on one warm server: where p99 passes 10 ms. */
@@ -74,7 +71,7 @@ async function sweep(name: string, path: string, body: string): Promise<Sweep> {
     const before = await ask<Memory>(child, { memory: true }, 'rss');
     const result = await load(url, path, body, SWEEP_SECONDS, rate);
     const after = await ask<Memory>(child, { memory: true }, 'rss');
-    steps.push({ rate, result, cpuMs: (after.cpuMicros - before.cpuMicros) / 1000 / Math.max(1, result['2xx'] + result.non2xx) });
+    steps.push({ rate, result, cpuMs: (after.cpuMicros - before.cpuMicros) / 1000 / Math.max(1, result.ok + result.non2xx) });
   }
   child.disconnect();
   return { name, steps };
@@ -82,7 +79,7 @@ async function sweep(name: string, path: string, body: string): Promise<Sweep> {
 
 function sweepReport(sweeps: readonly Sweep[]): string {
   if (!sweeps.length) return '';
-  const ok = (x: Step): boolean => x.result.latency.p99 <= 10 && x.result.requests.average >= x.rate * 0.98
+  const ok = (x: Step): boolean => x.result.p99 <= 10 && x.result.served >= x.rate * 0.98
     && x.result.errors + x.result.timeouts + x.result.non2xx === 0;
   return `
 ## Capacity sweep
@@ -92,7 +89,7 @@ the highest rate at which p99 stays ≤ 10 ms with every request answered is the
 
 | Endpoint | Asked req/s | Served req/s | Server CPU ms/request | p50 ms | p99 ms | Errors |
 |---|---:|---:|---:|---:|---:|---:|
-${sweeps.flatMap((w) => w.steps.map((x) => `| ${w.name} | ${n(x.rate)} | ${n(x.result.requests.average)} | ${n(x.cpuMs, 2)} | ${n(x.result.latency.p50, 1)} | ${n(x.result.latency.p99, 1)} | ${x.result.errors + x.result.timeouts + x.result.non2xx} |`)).join('\n')}
+${sweeps.flatMap((w) => w.steps.map((x) => `| ${w.name} | ${n(x.rate)} | ${n(x.result.served)} | ${n(x.cpuMs, 2)} | ${n(x.result.p50, 1)} | ${n(x.result.p99, 1)} | ${x.result.errors + x.result.timeouts + x.result.non2xx} |`)).join('\n')}
 
 ${sweeps.map((w) => {
     const best = w.steps.filter(ok).map((x) => x.rate);
@@ -112,13 +109,13 @@ const n = (x: number, d = 0): string => x.toLocaleString('en-US', { maximumFract
 function row(r: Run): string {
   const res = r.result;
   const errors = res.errors + res.timeouts + res.non2xx;
-  const cpuMs = (r.after.cpuMicros - r.before.cpuMicros) / 1000 / Math.max(1, res['2xx'] + res.non2xx);
-  return `| ${r.name} | ${n(res.requests.average)} | ${n(cpuMs, 2)} | ${n(res.latency.p50, 1)} | ${n(res.latency.p99, 1)} | ${n(res.latency.max, 1)} | ${errors} (${res.errors} errors, ${res.timeouts} timeouts, ${res.non2xx} non-2xx) | ${mb(r.before.rss)} → ${mb(r.after.rss)} | ${mb(r.before.heapUsed)} → ${mb(r.after.heapUsed)} |`;
+  const cpuMs = (r.after.cpuMicros - r.before.cpuMicros) / 1000 / Math.max(1, res.ok + res.non2xx);
+  return `| ${r.name} | ${n(res.served)} | ${n(cpuMs, 2)} | ${n(res.p50, 1)} | ${n(res.p99, 1)} | ${n(res.max, 1)} | ${errors} (${res.errors} errors, ${res.timeouts} timeouts, ${res.non2xx} non-2xx) | ${mb(r.before.rss)} → ${mb(r.after.rss)} | ${mb(r.before.heapUsed)} → ${mb(r.after.heapUsed)} |`;
 }
 
 function report(runs: readonly Run[]): string {
   const cpu = os.cpus();
-  const met = (r: Run): string => (r.result.latency.p99 <= 10 && r.result.requests.average >= RATE * 0.98 && r.result.errors + r.result.timeouts + r.result.non2xx === 0 ? 'yes' : '**no**');
+  const met = (r: Run): string => (r.result.p99 <= 10 && r.result.served >= RATE * 0.98 && r.result.errors + r.result.timeouts + r.result.non2xx === 0 ? 'yes' : '**no**');
   return `# Benchmarks: HTTP service
 
 Generated by \`npm run bench:http\` (\`bench/http.ts\`) on ${new Date().toISOString().slice(0, 10)}; overwritten on every run.
@@ -134,10 +131,13 @@ The core library benchmarks are in [benchmarks.md](benchmarks.md).
 
 - The service runs in child processes as \`WORKERS=${WORKERS} npm start\` builds it${SERVER_CPUS ? ` (pinned with taskset to CPU ${SERVER_CPUS}; the load generator to the other core)` : ''}: ${WORKERS} Node process${WORKERS > 1 ? 'es' : ''} sharing the
   port through \`node:cluster\`, each \`createApp\` with the SQLite feedback store (one file), JWT check off, request log
-  lines counted instead of printed; on 127.0.0.1. The load generator (autocannon, in this process) runs on the same
+  lines counted instead of printed; on 127.0.0.1. The load generator (\`bench/load.ts\`, in this process) runs on the same
   machine, on CPU ${ownCpus() || 'any'}${SERVER_CPUS ? `; the service on CPU ${SERVER_CPUS}` : ' (not pinned: it competes with the service)'}.
-- autocannon drives it at a fixed overall rate of ${n(RATE)} requests/s over ${CONNECTIONS} connections for ${SECONDS} s, after a 3 s
-  warm-up; a fresh server per endpoint.
+- Open-loop load (\`bench/load.ts\`): ${n(RATE)} requests/s evenly spaced (request i due at i / rate, whatever the server does)
+  over a pool of ${CONNECTIONS} keep-alive connections for ${SECONDS} s, after a 3 s warm-up; a fresh server per endpoint. Latency counts
+  from the due time, so queueing in the pool or the server is in it (no coordinated omission). autocannon's \`overallRate\`,
+  used before, sends each connection's share of a second back to back and then waits for the next second: a burst per
+  second, whose drain time was what its p99 showed.
 - \`POST /api/evaluate?lang=en\`: \`docs/examples/2-nsclc-egfr-poor-performance.json\` (validation, evaluation, localized result of ~17 kB).
 - \`POST /cds-services/leptoguide-patient-view\`: \`docs/examples/cds-patient-view.json\` (~30 kB of prefetched FHIR:
   mapping, evaluation, the Markdown card, one card row written to SQLite).

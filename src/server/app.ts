@@ -36,9 +36,11 @@ export function contentSecurityPolicy(config: ServerConfig, path: string): strin
 export function createApp(config: ServerConfig, deps: Deps): Hono {
   const app = new Hono();
   app.use(requestLog(deps));
+  // Headers are set before the handler runs (they depend on the path only): c.header() after a response exists
+  // rebuilds it around its body stream, which sends every response down the slow streamed path (~1 ms each).
   app.use(async (c, next) => {
-    await next();
     c.header('Content-Security-Policy', contentSecurityPolicy(config, c.req.path));
+    await next();
   });
   app.use(secureHeaders({
     contentSecurityPolicy: undefined,
@@ -47,7 +49,7 @@ export function createApp(config: ServerConfig, deps: Deps): Hono {
     referrerPolicy: 'no-referrer',
   }));
   app.use(cors({ origin: '*', allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type', 'Authorization'], maxAge: 600 }));
-  const noStore: MiddlewareHandler = async (c, next) => { await next(); c.header('Cache-Control', 'no-store'); };
+  const noStore: MiddlewareHandler = async (c, next) => { c.header('Cache-Control', 'no-store'); await next(); };
   app.use('/api/*', noStore);
   app.use('/cds-services/*', noStore);
   app.route('/', apiRoutes(config, deps.today, () => deps.feedback.status()));

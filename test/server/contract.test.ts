@@ -116,6 +116,28 @@ describe.each(['app.request', 'server'] as const)('HTTP contract via %s', (mode)
     expect((await req('/api/evaluate', json(CASE_2))).headers.get('cache-control')).toBe('no-store');
   });
 
+  it('every kind of response carries the security headers: results, errors, not found, SVG, discovery', async () => {
+    const cases: [string, RequestInit | undefined, number, boolean][] = [
+      ['/api/evaluate', json(CASE_2), 200, true],
+      ['/api/evaluate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"kps":' }, 400, true],
+      ['/api/evaluate', json('{"performance":{"kps":75}}'), 400, true],
+      ['/api/flowchart/diagnostic.svg', undefined, 200, true],
+      ['/api/flowchart/other.svg', undefined, 404, true],
+      ['/cds-services', undefined, 200, true],
+      ['/no-such-page', undefined, 404, false],
+      ['/health', undefined, 200, false],
+    ];
+    for (const [path, init, status, noStore] of cases) {
+      const r = await req(path, init);
+      expect(r.status, path).toBe(status);
+      expect(r.headers.get('content-security-policy'), path).toContain("default-src 'self'");
+      expect(r.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(r.headers.get('referrer-policy'), path).toBe('no-referrer');
+      if (noStore) expect(r.headers.get('cache-control'), path).toBe('no-store');
+      expect((await r.text()).length, path).toBeGreaterThan(0);
+    }
+  });
+
   it('answers CORS preflights with Authorization allowed', async () => {
     const r = await req('/cds-services/leptoguide-patient-view', {
       method: 'OPTIONS',
