@@ -12,7 +12,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 /** Rates of the capacity sweep (requests/s, BENCH_SWEEP_SECONDS each, one warm server per endpoint); '' skips it. */
-const SWEEP = (process.env.BENCH_SWEEP ?? '100,200,300,500,700,1000').split(',').filter(Boolean).map(Number);
+const SWEEP = (process.env.BENCH_SWEEP ?? '50,100,150,200,300,500,700,1000').split(',').filter(Boolean).map(Number);
 const SWEEP_SECONDS = Number(process.env.BENCH_SWEEP_SECONDS ?? 5);
 const SERVER_CPUS = process.env.BENCH_SERVER_CPUS ?? '';
 const here = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
@@ -87,9 +87,9 @@ function sweepReport(sweeps: readonly Sweep[]): string {
 The same requests at rising fixed rates, ${SWEEP_SECONDS} s each, on one warm server per endpoint (the settings above otherwise):
 the highest rate at which p99 stays ≤ 10 ms with every request answered is the service's capacity on this machine.
 
-| Endpoint | Asked req/s | Served req/s | Server CPU ms/request | p50 ms | p99 ms | Errors |
-|---|---:|---:|---:|---:|---:|---:|
-${sweeps.flatMap((w) => w.steps.map((x) => `| ${w.name} | ${n(x.rate)} | ${n(x.result.served)} | ${n(x.cpuMs, 2)} | ${n(x.result.p50, 1)} | ${n(x.result.p99, 1)} | ${x.result.errors + x.result.timeouts + x.result.non2xx} |`)).join('\n')}
+| Endpoint | Asked req/s | Served req/s | Server CPU ms/request | p50 ms | p99 ms | Errors | Generator's worst send lag, ms |
+|---|---:|---:|---:|---:|---:|---:|---:|
+${sweeps.flatMap((w) => w.steps.map((x) => `| ${w.name} | ${n(x.rate)} | ${n(x.result.served)} | ${n(x.cpuMs, 2)} | ${n(x.result.p50, 1)} | ${n(x.result.p99, 1)} | ${x.result.errors + x.result.timeouts + x.result.non2xx} | ${n(x.result.maxSendLag, 1)} |`)).join('\n')}
 
 ${sweeps.map((w) => {
     const best = w.steps.filter(ok).map((x) => x.rate);

@@ -52,8 +52,8 @@ function loaded(r: Run): string {
   if (Math.max(...r.load) <= cores) return '';
   return `
 **This run was made on a loaded machine** (load average ${fmt(r.load[0], 1)} → ${fmt(r.load[1], 1)} on ${cores} cores: other sessions' builds and
-tests): absolute rates and the cold start are depressed several-fold (a quiet run measured the interpreted full evaluation
-at ~33,700/s; here the interpreted path ran at ${fmt(r.fast.vsRun.full.floor)}/s). The pairs measured in alternating samples
+tests, or a build just before): absolute rates and the cold start may be depressed, by up to 2× when another process
+takes the second core for the whole run. The pairs measured in alternating samples
 (compiled vs interpreted, each step vs its floor) are the meaningful comparison; the allocation figures do not depend on load.
 `;
 }
