@@ -1,4 +1,4 @@
-import type { Lang, Missing, Text } from '../engine/types.js';
+import type { Lang, Missing } from '../engine/types.js';
 import type { Item, Result } from '../guideline/evaluate.js';
 import { CERTAINTY_TEXT } from '../guideline/evaluate.js';
 import { MODEL } from '../guideline/model.js';
