@@ -6,10 +6,18 @@
 // time to drain the burst.
 import http from 'node:http';
 
+export interface LoadRequest {
+  readonly method: 'GET' | 'POST';
+  readonly path: string;
+  readonly body?: string;
+}
+
 export interface LoadOptions {
   readonly url: string;
-  readonly path: string;
-  readonly body: string;
+  /** One request (path and body, POSTed as JSON) or several, sent in turn. */
+  readonly path?: string;
+  readonly body?: string;
+  readonly requests?: readonly LoadRequest[];
   /** Requests per second, evenly spaced. */
   readonly rate: number;
   readonly seconds: number;
@@ -38,11 +46,11 @@ export interface LoadResult {
 const quantile = (sorted: Float64Array, q: number): number => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]! : NaN);
 
 export function openLoop(o: LoadOptions): Promise<LoadResult> {
-  const target = new URL(o.path, o.url);
+  const list = o.requests ?? [{ method: 'POST' as const, path: o.path!, body: o.body! }];
+  const prepared = list.map((r) => ({ method: r.method, target: new URL(r.path, o.url), body: r.body === undefined ? null : Buffer.from(r.body) }));
   const agent = new http.Agent({ keepAlive: true, maxSockets: o.connections });
   const total = Math.round(o.rate * o.seconds);
   const latencies = new Float64Array(total);
-  const body = Buffer.from(o.body);
   const timeoutMs = o.timeoutMs ?? 10_000;
   let sent = 0;
   let done = 0;
@@ -86,16 +94,17 @@ export function openLoop(o: LoadOptions): Promise<LoadResult> {
         done++;
         finish();
       };
-      const req = http.request(target, {
-        method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': body.length },
-      }, (res) => {
+      const { method, target, body } = prepared[i % prepared.length]!;
+      const headers = body ? { 'content-type': 'application/json', 'content-length': body.length } : {};
+      const req = http.request(target, { method, agent, headers }, (res) => {
         res.on('data', () => undefined);
         res.on('end', () => settle(res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300 ? 'ok' : 'non2xx'));
         res.on('error', () => settle('error'));
       });
       req.setTimeout(timeoutMs, () => { settle('timeout'); req.destroy(); });
       req.on('error', () => settle('error'));
-      req.end(body);
+      if (body) req.end(body);
+      else req.end();
     };
     const pump = (): void => {
       const now = performance.now();
