@@ -18,7 +18,7 @@ export const CODE_DIGEST: Readonly<Record<string, string>> = {
   'src/guideline/parse.ts': '1a616c9714be08a1',
   'src/guideline/predicates.ts': '45985bba4e5015b4',
   'src/guideline/vocabulary.ts': '0d07554f2fa36521',
-  'src/guideline/voi.ts': '01bad68e6870f420',
+  'src/guideline/voi.ts': 'a73920e4364cd6ae',
   'src/i18n/schema-messages.ts': '4491741ef0deab4c',
 };
-export const CONTENT_HASH = '07642606235701dc';
+export const CONTENT_HASH = '58c6b6d75a2dce81';

@@ -158,8 +158,9 @@ export function outcomeOfDecision(core: FastModel<Input, LmFacts, PredicateName>
   };
 }
 
-/** The base facts read together by each condition list still undecided for this input (not through table facts). */
+/** Per model: the facts its tables write. */
 const TABLE_FACTS = new WeakMap<object, ReadonlySet<string>>();
+/** The base facts read together by each condition list still undecided for this input (not through table facts). */
 function groupsOf(compiled: Compiled<Input, LmFacts, PredicateName>, base: EngineResult<LmFacts>): string[][] {
   const { model } = compiled;
   let tableFacts = TABLE_FACTS.get(model);
